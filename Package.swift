@@ -1,0 +1,32 @@
+// swift-tools-version: 6.0
+// The pipeline, one module per stage; each imports only the stages before it:
+//
+//   bytes ─decode/normalize─▶ SourceText        KehoachText
+//         (language knowledge as data)           KehoachGrammar
+//         ─lex─▶ [Token]                         KehoachLexer
+//         ─parse─▶ PlanDocument                  KehoachParser
+//         ─extract─▶ Plan                        KehoachExtract
+//         ─render─▶ text | json                  KehoachRender
+//   kehoach (CLI): arguments, files and the terminal; nothing below it knows them.
+import PackageDescription
+
+let package = Package(
+    name: "kehoach",
+    products: [
+        .executable(name: "kehoach", targets: ["kehoach"]),
+        .library(name: "KehoachExtract", targets: ["KehoachExtract"]),
+    ],
+    targets: [
+        .target(name: "KehoachText"),
+        .target(name: "KehoachGrammar", dependencies: ["KehoachText"]),
+        .target(name: "KehoachLexer", dependencies: ["KehoachText", "KehoachGrammar"]),
+        .target(name: "KehoachParser", dependencies: ["KehoachText", "KehoachGrammar", "KehoachLexer"]),
+        .target(name: "KehoachExtract", dependencies: ["KehoachText", "KehoachGrammar", "KehoachLexer", "KehoachParser"]),
+        .target(name: "KehoachRender", dependencies: ["KehoachText", "KehoachGrammar", "KehoachExtract"]),
+        .executableTarget(name: "kehoach", dependencies: ["KehoachText", "KehoachGrammar", "KehoachParser", "KehoachExtract", "KehoachRender"]),
+        .testTarget(name: "KehoachTextTests", dependencies: ["KehoachText"]),
+        .testTarget(name: "KehoachLexerTests", dependencies: ["KehoachLexer"]),
+        .testTarget(name: "KehoachParserTests", dependencies: ["KehoachParser"]),
+        .testTarget(name: "KehoachExtractTests", dependencies: ["KehoachExtract"]),
+    ]
+)

@@ -1,0 +1,65 @@
+import KehoachText
+
+/// What a section is for, read from its heading's title (grammars/sections.grammar).
+public enum SectionKind: String, Codable, Sendable, CaseIterable {
+    case purpose, requirements, objectives
+    case generalObjectives = "general-objectives"
+    case specificObjectives = "specific-objectives"
+    case tasks, solutions
+    case tasksAndSolutions = "tasks-and-solutions"
+    case funding, implementation, scope, assignment, appendix
+
+    /// Sections whose items are the plan's objectives.
+    public var isObjectives: Bool {
+        self == .objectives || self == .generalObjectives || self == .specificObjectives || self == .purpose
+    }
+
+    /// Sections that give units their duties.
+    public var assignsDuties: Bool { self == .implementation || self == .assignment }
+}
+
+public struct SectionGrammar: Sendable {
+    public let kinds: PhraseMatcher<SectionKind>
+    public let partWords: PhraseMatcher<Bool>
+    public let appendixWords: PhraseMatcher<Bool>
+
+    init(_ file: GrammarFile) throws(GrammarError) {
+        try file.requireSections(["kinds", "part words", "appendix words"])
+        var kinds = PhraseMatcher<SectionKind>()
+        for entry in file.section("kinds")?.entries ?? [] {
+            guard let name = entry.key, let kind = SectionKind(rawValue: name) else {
+                throw file.error(entry, "unknown section kind '\(entry.key ?? "")'; known: \(SectionKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            for phrase in entry.values { kinds.insert(phrase, kind) }
+        }
+        self.kinds = kinds
+        partWords = file.phraseSet("part words")
+        appendixWords = file.phraseSet("appendix words")
+    }
+
+    /// The kind of a heading title: the longest grammar phrase that starts it.
+    public func kind(ofTitle title: String) -> SectionKind? {
+        kinds.prefixMatch(of: Folding.matchKey(title))?.value
+    }
+}
+
+extension GrammarFile {
+    /// Every phrase of a section, keyed or not, as a set to test membership.
+    func phraseSet(_ section: String) -> PhraseMatcher<Bool> {
+        var set = PhraseMatcher<Bool>()
+        for entry in self.section(section)?.entries ?? [] {
+            for phrase in entry.values { set.insert(phrase, true) }
+        }
+        return set
+    }
+
+    /// A section whose entries are `value = phrases`, as a matcher from phrase to value.
+    func keyedPhrases(_ section: String) throws(GrammarError) -> PhraseMatcher<String> {
+        var matcher = PhraseMatcher<String>()
+        for entry in self.section(section)?.entries ?? [] {
+            guard let key = entry.key else { throw error(entry, "expected 'name = phrase | phrase'") }
+            for phrase in entry.values { matcher.insert(phrase, key) }
+        }
+        return matcher
+    }
+}

@@ -1,0 +1,57 @@
+import KehoachText
+
+/// A cursor over the UTF-8 bytes of a match key (lowercase, tone placement folded). Keys have
+/// the text's length, so a position found here is a position in the text.
+public struct ByteScanner {
+    public let bytes: [UInt8]
+    public var position: Int
+
+    public init(key: String, at position: Int = 0) {
+        bytes = Array(key.utf8)
+        self.position = position
+    }
+
+    public init(bytes: [UInt8], at position: Int = 0) {
+        self.bytes = bytes
+        self.position = position
+    }
+
+    public var isAtEnd: Bool { position >= bytes.count }
+
+    public var current: UInt8? { position < bytes.count ? bytes[position] : nil }
+
+    public mutating func skipSpaces() {
+        while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x09 { position += 1 }
+    }
+
+    /// Consumes `word` if the bytes continue with it (and, if `wholeWord`, a word boundary follows).
+    public mutating func scan(_ word: String, wholeWord: Bool = true) -> Bool {
+        let w = Array(word.utf8)
+        guard position + w.count <= bytes.count, Array(bytes[position..<(position + w.count)]) == w else { return false }
+        let end = position + w.count
+        if wholeWord, end < bytes.count, TextBytes.isWordByte(bytes[end]), let last = w.last, TextBytes.isWordByte(last) {
+            return false
+        }
+        position = end
+        return true
+    }
+
+    /// Consumes a run of ASCII digits (at most `maxDigits`) and returns its value.
+    public mutating func scanNumber(maxDigits: Int = 9) -> Int? {
+        var value = 0
+        var count = 0
+        while position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39 {
+            count += 1
+            if count > maxDigits { position -= count - 1; return nil }
+            value = value * 10 + Int(bytes[position] - 0x30)
+            position += 1
+        }
+        return count > 0 ? value : nil
+    }
+
+    public mutating func scan(byte: UInt8) -> Bool {
+        guard current == byte else { return false }
+        position += 1
+        return true
+    }
+}

@@ -1,0 +1,163 @@
+import KehoachGrammar
+import KehoachText
+
+/// lines → tokens. Each line is classified on its own (tolerant first); the parser then
+/// builds the tree from the sequence with the context a single line does not have.
+public struct Lexer: Sendable {
+    public let grammar: Grammar
+
+    public init(grammar: Grammar = .bundled) {
+        self.grammar = grammar
+    }
+
+    public func tokens(_ source: SourceText) -> [Token] {
+        source.lines.map(token)
+    }
+
+    public func token(_ line: SourceLine) -> Token {
+        var content = Substring(line.text)
+        var column = 1
+        // leading white space
+        while let first = content.first, first == " " || first == "\t" {
+            content = content.dropFirst(); column += 1
+        }
+        while let last = content.last, last == " " || last == "\t" { content = content.dropLast() }
+        if content.isEmpty { return Token(kind: .blank, text: "", location: SourceLocation(line: line.number, column: 1)) }
+
+        // Markdown leftovers from converters: heading #s, bold/italic markers, escapes.
+        var markdownLevel = 0
+        while content.first == "#" { content = content.dropFirst(); markdownLevel += 1; column += 1 }
+        if markdownLevel > 0 && content.first != " " && !content.isEmpty {
+            // "#1" is not a Markdown heading
+            content = Substring(line.text).drop(while: { $0 == " " || $0 == "\t" })
+            column = line.text.count - content.count + 1
+            markdownLevel = 0
+        }
+        if content.first == ">" && markdownLevel == 0 { content = content.dropFirst(); column += 1 }
+        let (plain, emphasized) = Self.stripEmphasis(content)
+        let location = SourceLocation(line: line.number, column: column)
+        let text = plain.trimmedSpaces
+        if text.isEmpty {
+            return Token(kind: .rule, text: "", location: location, markdownLevel: markdownLevel)
+        }
+        return classify(text, location: location, markdownLevel: markdownLevel, emphasized: emphasized)
+    }
+
+    private func classify(_ text: String, location: SourceLocation, markdownLevel: Int, emphasized: Bool) -> Token {
+        func token(_ kind: Token.Kind, _ content: String) -> Token {
+            Token(kind: kind, text: content, location: location, markdownLevel: markdownLevel, emphasized: emphasized)
+        }
+        if Self.isRule(text) { return token(.rule, "") }
+        if let cells = Self.cells(text) {
+            let filled = cells.filter { !$0.isEmpty }
+            if filled.count >= 2 {
+                // "I.<tab>MỤC TIÊU": Word's tab after a number is not a table
+                if filled.count == 2, let first = filled.first, let label = NumberingReader.label(first + " " + filled[1]),
+                   label.title.count == filled[1].count {
+                    return token(.heading(label.label), label.title)
+                }
+                return token(.tableRow(cells: cells), text)
+            }
+            if filled.count == 1 {
+                return classify(filled[0], location: location, markdownLevel: markdownLevel, emphasized: emphasized)
+            }
+            return token(.rule, "")
+        }
+        let key = Folding.matchKey(text)
+        if let motto = grammar.header.motto.prefixMatch(of: key), motto.range.count * 10 >= key.utf8.count * 6 {
+            return token(.motto, text)
+        }
+        if key.hasPrefix("số:") || key.hasPrefix("số :") || key.hasPrefix("số ") && key.utf8.dropFirst(5).first.map({ (0x30...0x39).contains($0) || $0 == 0x2F }) == true {
+            return token(.documentNumber, text)
+        }
+        if text.utf8.count < 160, DateReader.placeDate(text) != nil {
+            return token(.placeDate, text)
+        }
+        if let (marker, rest) = Self.bullet(text) {
+            return token(.bullet(marker: marker), rest)
+        }
+        if let found = NumberingReader.label(text, grammar: grammar.sections) {
+            return token(.heading(found.label), found.title)
+        }
+        return token(.text, text)
+    }
+
+    // MARK: - Pieces of a line
+
+    static let bulletMarkers: Set<Character> = ["-", "+", "•", "–", "—", "*", "○", "●", "◦", "▪", "■", "□", "➢", "✓", "·", "→", "⁃", "❖", "♦", "►", "✔"]
+
+    static func bullet(_ text: String) -> (Character, String)? {
+        guard let first = text.first, bulletMarkers.contains(first) else { return nil }
+        let rest = text.dropFirst()
+        let body = rest.trimmedSpaces
+        guard !body.isEmpty else { return nil }
+        // "-5%" or "--" are not bullets; "-Text" (lost space) is
+        if rest.first != " " && rest.first != "\t" {
+            guard let next = rest.first, next.isLetter || first == "•" else { return nil }
+        }
+        return (first, body)
+    }
+
+    /// Cells of a tab- or `|`-separated line, or nil when the line has no separators.
+    static func cells(_ text: String) -> [String]? {
+        if text.contains("\t") {
+            return text.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmedSpaces }
+        }
+        guard text.contains("|") else { return nil }
+        let pipes = text.filter { $0 == "|" }.count
+        guard text.hasPrefix("|") || text.hasSuffix("|") || text.contains(" | ") || pipes >= 2 else { return nil }
+        var parts = text.split(separator: "|", omittingEmptySubsequences: false).map { Self.stripEmphasis($0).0.trimmedSpaces }
+        if text.hasPrefix("|") { parts.removeFirst() }
+        if text.hasSuffix("|"), !parts.isEmpty { parts.removeLast() }
+        return parts
+    }
+
+    /// A line of only `|`, `-`, `:`, `=`, `_` and spaces: table borders and horizontal rules.
+    static func isRule(_ text: String) -> Bool {
+        var marks = 0
+        for c in text.unicodeScalars {
+            switch c {
+            case "|": marks += 3
+            case "-", "=", "_", "—", "–": marks += 1
+            case ":", " ", "+", "\t": continue
+            default: return false
+            }
+        }
+        return marks >= 3
+    }
+
+    /// Removes Markdown emphasis (every `*` run, `__` runs) and backslash escapes (`1\.`); tells
+    /// whether the whole line was emphasized. A leading `* ` is a bullet and stays.
+    static func stripEmphasis(_ text: Substring) -> (String, Bool) {
+        guard text.contains(where: { $0 == "*" || $0 == "_" || $0 == "\\" }) else { return (String(text), false) }
+        let whole = text.hasPrefix("*") && text.hasSuffix("*") || text.hasPrefix("__") && text.hasSuffix("__")
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var rest = text
+        if rest.hasPrefix("* ") { out = "* "; rest = rest.dropFirst(2) }
+        var previous: Character? = nil
+        var pendingUnderscores = 0
+        for c in rest {
+            if previous == "\\" {
+                if !".-*#_+()[]|>".contains(c) { out.append("\\") }
+                out.append(c)
+                previous = nil
+                continue
+            }
+            if c != "_" {
+                if pendingUnderscores == 1 { out.append("_") }
+                pendingUnderscores = 0
+            }
+            switch c {
+            case "*": break
+            case "_": pendingUnderscores += 1
+            case "\\": break
+            default: out.append(c)
+            }
+            previous = c
+        }
+        if pendingUnderscores == 1 { out.append("_") }
+        if previous == "\\" { out.append("\\") }
+        return (out, whole)
+    }
+}

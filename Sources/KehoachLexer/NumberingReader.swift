@@ -1,0 +1,186 @@
+import KehoachGrammar
+import KehoachText
+
+/// Reads the number at the start of a heading line: `I.`, `II`, `2.1.`, `1)`, `a)`, `A.`,
+/// `PHẦN I`, `PHỤ LỤC 2`, `Điều 3.`. Tolerant of a missing dot (`II NHIỆM VỤ`, `2 Tổ chức`)
+/// or space (`V.TỔ CHỨC`) where the title makes the reading safe.
+public enum NumberingReader {
+    /// The Vietnamese alphabet used for lettered points: no f, j, w, z.
+    public static let letters: [Character] = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"]
+
+    public static func label(_ text: String, grammar: SectionGrammar? = nil) -> (label: NumberingLabel, title: String)? {
+        let chars = Array(text.prefix(40))
+        guard let first = chars.first else { return nil }
+        if let grammar, let special = wordLabel(text, grammar: grammar) { return special }
+        if first.isASCII && first.isNumber { return arabic(text, chars) }
+        if first.isUppercase, let roman = roman(text, chars) { return roman }
+        if first.isLowercase, let letter = letter(text, chars) { return letter }
+        if first.isUppercase, let letter = upperLetter(text, chars) { return letter }
+        return nil
+    }
+
+    // MARK: - Schemes
+
+    /// `1.`, `2.1.`, `1.1.1`, `1)`, `1/`, `2 Tổ chức`
+    private static func arabic(_ text: String, _ chars: [Character]) -> (NumberingLabel, String)? {
+        var components: [Int] = []
+        var i = 0
+        var trailingDot = false
+        while i < chars.count {
+            var n = 0, digits = 0
+            while i < chars.count, let d = chars[i].wholeNumberValue, chars[i].isASCII {
+                n = n * 10 + d; digits += 1; i += 1
+            }
+            guard digits > 0, digits <= 3 else { return nil }
+            components.append(n)
+            if i < chars.count, chars[i] == ".", i + 1 < chars.count, chars[i + 1].isASCII, chars[i + 1].isNumber {
+                i += 1
+                continue
+            }
+            if i < chars.count, chars[i] == "." { trailingDot = true; i += 1 }
+            break
+        }
+        guard !components.isEmpty, i <= chars.count else { return nil }
+        var terminator: Character? = trailingDot ? "." : nil
+        if !trailingDot, i < chars.count, chars[i] == ")" || chars[i] == "/" {
+            terminator = chars[i]; i += 1
+        }
+        let title = String(text.dropFirst(i)).trimmedSpaces
+        guard let titleFirst = title.first else {
+            // a number alone on its line: a heading whose title follows on the next line
+            return terminator == "." && components.count == 1
+                ? (NumberingLabel(text: "\(components[0])", scheme: .decimal(depth: 1), ordinal: components[0]), "")
+                : nil
+        }
+        guard titleFirst.isLetter || titleFirst.isNumber || "\"“'([".contains(titleFirst) else { return nil }
+        if terminator == "/" && titleFirst.isNumber { return nil }
+        let startsUpper = titleFirst.isUppercase || titleFirst.isNumber || !titleFirst.isLetter
+        let labelText = components.map(String.init).joined(separator: ".")
+        let hadSpace = i < text.count && text.dropFirst(i).first == " "
+        switch terminator {
+        case ")":
+            guard components.count == 1 else { return nil }
+            return (NumberingLabel(text: labelText, scheme: .arabicParenthesis, ordinal: components[0]), title)
+        case ".", "/":
+            // "1.Title" with no space only before an uppercase letter
+            if !hadSpace && !titleFirst.isUppercase { return nil }
+            if components.count > 1 && !startsUpper && terminator != "." { return nil }
+            return (NumberingLabel(text: labelText, scheme: .decimal(depth: components.count), ordinal: components.last), title)
+        default:
+            // no punctuation: "2.1 Title" or "2 Tổ chức" — only before an uppercase title, on a short line
+            guard hadSpace, titleFirst.isUppercase, text.count < 150,
+                  !title.hasSuffix(";"), !title.hasSuffix(","), components.allSatisfy({ $0 <= 50 }) else { return nil }
+            return (NumberingLabel(text: labelText, scheme: .decimal(depth: components.count), ordinal: components.last), title)
+        }
+    }
+
+    /// `I.`, `IV)`, `V.TỔ CHỨC`, `II NHIỆM VỤ` (no dot: the title must be uppercase)
+    private static func roman(_ text: String, _ chars: [Character]) -> (NumberingLabel, String)? {
+        var i = 0
+        while i < chars.count, "IVXLC".contains(chars[i]) { i += 1 }
+        guard i > 0, i <= 7, let value = romanValue(String(chars[..<i])) else { return nil }
+        let label = String(chars[..<i])
+        var j = i
+        var punctuated = false
+        if j < chars.count, ".):-–".contains(chars[j]) { punctuated = true; j += 1 }
+        // "I.1" is not a Roman heading
+        if j < chars.count, chars[j].isNumber { return nil }
+        let title = String(text.dropFirst(j)).trimming(" \t.-–:")
+        if !punctuated {
+            guard j < chars.count, chars[j] == " ", isUppercaseTitle(title) else { return nil }
+        } else if let f = title.first, !(f.isUppercase || f.isNumber || "\"“(".contains(f)) {
+            return nil
+        } else if j < chars.count, chars[j].isLetter, !title.prefix(3).allSatisfy({ $0.isUppercase || !$0.isLetter }) {
+            return nil   // "V.Tổ" with no space: only an uppercase title
+        }
+        let ambiguous = label.count == 1 && "CDILMVX".contains(label)
+        return (NumberingLabel(text: label, scheme: .roman, ordinal: value, ambiguousLetter: ambiguous), title)
+    }
+
+    /// `a)`, `b.`, `đ)`
+    private static func letter(_ text: String, _ chars: [Character]) -> (NumberingLabel, String)? {
+        guard chars.count >= 2, let ordinal = letters.firstIndex(of: chars[0]), chars[1] == ")" || chars[1] == "." else { return nil }
+        // "v.v." is "and so on"
+        if chars[0] == "v", chars.count > 2, chars[2] == "v" { return nil }
+        let title = String(text.dropFirst(2)).trimmedSpaces
+        guard let f = title.first, f.isLetter || f.isNumber || "\"“(".contains(f) else { return nil }
+        if chars[1] == ".", !(chars.count > 2 && chars[2] == " ") { return nil }
+        return (NumberingLabel(text: String(chars[0]), scheme: .letter, ordinal: ordinal + 1), title)
+    }
+
+    /// `A.`, `B)`
+    private static func upperLetter(_ text: String, _ chars: [Character]) -> (NumberingLabel, String)? {
+        guard chars.count >= 3, chars[0].isASCII, chars[1] == "." || chars[1] == ")", chars[2] == " ",
+              let ordinal = letters.firstIndex(of: Character(chars[0].lowercased())) else { return nil }
+        let title = String(text.dropFirst(2)).trimmedSpaces
+        guard let f = title.first, f.isUppercase else { return nil }
+        return (NumberingLabel(text: String(chars[0]), scheme: .upperLetter, ordinal: ordinal + 1), title)
+    }
+
+    /// `PHẦN I`, `Phần thứ hai`, `PHỤ LỤC`, `Phụ lục 2`, `Điều 1.`
+    private static func wordLabel(_ text: String, grammar: SectionGrammar) -> (NumberingLabel, String)? {
+        let key = Folding.matchKey(text)
+        if key.hasPrefix("điều ") {
+            let rest = text.dropFirst(5)
+            let digits = rest.prefix { $0.isASCII && $0.isNumber }
+            guard !digits.isEmpty, digits.count <= 3, let n = Int(digits) else { return nil }
+            let title = String(rest.dropFirst(digits.count)).trimming(" .:")
+            return (NumberingLabel(text: "Điều \(n)", scheme: .article, ordinal: n), title)
+        }
+        let isAppendix: Bool
+        let word: PhraseMatch<Bool>
+        if let m = grammar.appendixWords.prefixMatch(of: key) { word = m; isAppendix = true }
+        else if let m = grammar.partWords.prefixMatch(of: key) { word = m; isAppendix = false }
+        else { return nil }
+        let wordText = String(decoding: Array(text.utf8)[word.range], as: UTF8.self)
+        let afterWord = String(decoding: Array(text.utf8)[word.range.upperBound...], as: UTF8.self)
+        // the numeral: Roman, digits or one capital letter
+        let numeral = afterWord.drop(while: { $0 == " " }).prefix { $0.isNumber || "IVXLC".contains($0) }
+        let numeralIsValid = !numeral.isEmpty && (numeral.allSatisfy(\.isNumber) || romanValue(String(numeral)) != nil)
+        let afterNumeral = numeralIsValid ? String(afterWord.drop(while: { $0 == " " }).dropFirst(numeral.count)) : afterWord
+        if let next = afterNumeral.first, next.isLetter { return nil }   // "Phần đầu", "Phụ lục kèm theo" are words
+        let title = afterNumeral.trimming(" .:-–")
+        let uppercaseWord = wordText.allSatisfy { !$0.isLetter || $0.isUppercase }
+        if isAppendix {
+            // "Phụ lục" in prose is no heading: uppercase, or alone with its numeral
+            guard uppercaseWord || title.isEmpty else { return nil }
+            let label = numeralIsValid ? "\(wordText.uppercased()) \(numeral)" : wordText.uppercased()
+            let ordinal = numeralIsValid ? (Int(numeral) ?? romanValue(String(numeral))) : 1
+            return (NumberingLabel(text: label, scheme: .appendix, ordinal: ordinal), title)
+        }
+        guard numeralIsValid, uppercaseWord || title.isEmpty || isUppercaseTitle(title) else { return nil }
+        return (NumberingLabel(text: "\(wordText.uppercased()) \(numeral)", scheme: .part, ordinal: Int(numeral) ?? romanValue(String(numeral))), title)
+    }
+
+    // MARK: - Helpers
+
+    /// The value of a Roman numeral up to 39 (XXXIX), or nil when the letters are not one.
+    public static func romanValue(_ text: String) -> Int? {
+        let values: [Character: Int] = ["I": 1, "V": 5, "X": 10, "L": 50, "C": 100]
+        var total = 0
+        let digits = text.compactMap { values[$0] }
+        guard digits.count == text.count, !digits.isEmpty else { return nil }
+        for (i, v) in digits.enumerated() {
+            if i + 1 < digits.count, digits[i + 1] > v { total -= v } else { total += v }
+        }
+        // only the canonical spelling counts ("IIII", "VX" are words, not numbers)
+        guard total > 0, total < 90, romanNumeral(total) == text else { return nil }
+        return total
+    }
+
+    public static func romanNumeral(_ value: Int) -> String {
+        let table: [(Int, String)] = [(50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+        var n = value, out = ""
+        for (v, s) in table { while n >= v { out += s; n -= v } }
+        return out
+    }
+
+    static func isUppercaseTitle(_ title: String) -> Bool {
+        var letters = 0
+        for c in title.prefix(30) where c.isLetter {
+            guard c.isUppercase else { return false }
+            letters += 1
+        }
+        return letters >= 2
+    }
+}

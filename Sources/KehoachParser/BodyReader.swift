@@ -1,0 +1,211 @@
+import KehoachGrammar
+import KehoachLexer
+import KehoachText
+
+/// Reads the body after the header: preamble paragraphs, the section tree with its paragraphs
+/// and tables, and the closing ("Nơi nhận" list and signature block). Paragraphs broken by a
+/// page break ("… an toàn" / "môi trường học tập số") are rejoined: a line that starts in lower
+/// case continues the text before it unless that text ended a sentence.
+struct BodyReader {
+    let grammar: Grammar
+    let lexer: Lexer
+
+    private(set) var preamble: [Paragraph] = []
+    private(set) var tables: [Table] = []
+    private(set) var closing = Closing()
+    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var sections: [Section] = []
+
+    private var tree: SectionTreeBuilder
+    private var pendingRows: [Token] = []
+    private var inClosing = false
+    /// What a lower-case line would continue: the last heading title or the last paragraph.
+    private var lastContainer: Container = .none
+    private var previousLine = 0
+
+    private enum Container { case none, heading, paragraph }
+
+    init(grammar: Grammar, lexer: Lexer) {
+        self.grammar = grammar
+        self.lexer = lexer
+        tree = SectionTreeBuilder(grammar: grammar.sections)
+    }
+
+    mutating func read(_ tokens: ArraySlice<Token>) {
+        for token in tokens {
+            read(token)
+        }
+        flushTable()
+        sections = tree.finish()
+        diagnostics += tree.diagnostics
+    }
+
+    private mutating func read(_ token: Token) {
+        switch token.kind {
+        case .blank, .rule:
+            return
+        case .tableRow(let cells):
+            if inClosing || isRecipientsLine(cells.first ?? "") {
+                for cell in cells where !cell.isEmpty {
+                    for line in cell.split(separator: "\n") { readClosing(lexer.token(SourceLine(number: token.line, text: String(line)))) }
+                }
+                inClosing = true
+                return
+            }
+            pendingRows.append(token)
+            lastContainer = .none
+            return
+        default:
+            break
+        }
+        flushTable()
+        defer { previousLine = token.line }
+        if inClosing {
+            if case .heading(let label) = token.kind, label.scheme == .appendix {
+                inClosing = false
+            } else {
+                readClosing(token)
+                return
+            }
+        }
+        if case .text = token.kind, isRecipientsLine(token.text) || isSignatureStart(token.text) {
+            inClosing = true
+            readClosing(token)
+            return
+        }
+        switch token.kind {
+        case .heading(let label):
+            tree.open(label, title: token.text, at: token.location)
+            lastContainer = .heading
+        case .bullet(let marker):
+            add(Paragraph(kind: .bullet(marker), run: TextRun(token.text, at: token.location)))
+        default:
+            if continues(token) { return }
+            add(Paragraph(kind: .text, run: TextRun(token.text, at: token.location)))
+        }
+    }
+
+    /// Appends a lower-case line (or a heading's wrapped capitals) to what it continues.
+    private mutating func continues(_ token: Token) -> Bool {
+        guard let first = token.text.first(where: { !$0.isWhitespace }) else { return false }
+        switch lastContainer {
+        case .heading:
+            guard let title = tree.currentTitle?.text else { return false }
+            if title.isEmpty {
+                // "PHỤ LỤC" or "1." alone on its line: the title is the next line
+                tree.continueTitle(token.text, at: token.location)
+                return true
+            }
+            let adjacent = token.line == previousLine + 1
+            let wrappedCapitals = adjacent && isUppercase(title) && isUppercase(token.text) && title.count < 80
+            let lowerContinuation = first.isLowercase && !Self.endsSentence(title)
+            guard wrappedCapitals || lowerContinuation else { return false }
+            tree.continueTitle(token.text, at: token.location)
+            return true
+        case .paragraph:
+            guard first.isLowercase else { return false }
+            var appended = false
+            let append: (inout Paragraph) -> Void = { paragraph in
+                guard !Self.endsSentence(paragraph.text) else { return }
+                paragraph.run.append(token.text, at: token.location)
+                appended = true
+            }
+            if tree.isInsideSection {
+                _ = tree.withLastParagraph(append)
+            } else if !preamble.isEmpty {
+                append(&preamble[preamble.count - 1])
+            }
+            return appended
+        case .none:
+            return false
+        }
+    }
+
+    private mutating func add(_ paragraph: Paragraph) {
+        if !tree.add(.paragraph(paragraph)) { preamble.append(paragraph) }
+        lastContainer = .paragraph
+    }
+
+    private mutating func flushTable() {
+        guard !pendingRows.isEmpty else { return }
+        defer { pendingRows = [] }
+        if pendingRows.count == 1 {
+            // one row is a line with tabs in it, not a table
+            let row = pendingRows[0]
+            add(Paragraph(kind: .text, run: TextRun((row.cells ?? []).filter { !$0.isEmpty }.joined(separator: " "), at: row.location)))
+            return
+        }
+        let (table, problems) = TableBuilder.build(pendingRows, sectionLabel: nil)
+        diagnostics += problems
+        tables.append(table)
+        if !tree.add(.table(tables.count - 1)) {
+            diagnostics.append(Diagnostic("table.outside-section", .note, at: table.location, "a table stands before the first section"))
+        }
+        lastContainer = .none
+    }
+
+    // MARK: - Closing
+
+    private mutating func readClosing(_ token: Token) {
+        if closing.location == nil { closing.location = token.location }
+        var text = token.text.trimmedSpaces
+        if isRecipientsLine(text) {
+            // "Nơi nhận:" may carry the first recipient on its line
+            text = String(text.drop(while: { $0 != ":" }).dropFirst()).trimmedSpaces
+            if text.isEmpty { return }
+        }
+        let key = Folding.matchKey(text)
+        if text.hasPrefix("(") && text.hasSuffix(")") { return }   // "(Đã ký)", "(ký, đóng dấu)"
+        if case .bullet = token.kind, closing.signatureLines.isEmpty {
+            closing.recipients.append(text.trimming(" ;.,"))
+            return
+        }
+        if grammar.header.signaturePrefixes.prefixMatch(of: key) != nil || isUppercase(text) {
+            closing.signatureLines.append(text)
+            if !isSignaturePrefixed(key) { closing.signerTitle = text }
+            return
+        }
+        if isPersonName(text) {
+            closing.signer = text
+            return
+        }
+        if closing.signatureLines.isEmpty, case .bullet = token.kind { closing.recipients.append(text.trimming(" ;.,")) }
+        else if closing.signatureLines.isEmpty, text.hasSuffix(";") || text.hasSuffix(".") { closing.recipients.append(text.trimming(" ;.,")) }
+    }
+
+    private func isRecipientsLine(_ text: String) -> Bool {
+        grammar.header.recipientsWords.prefixMatch(of: Folding.matchKey(text)) != nil
+    }
+
+    private func isSignatureStart(_ text: String) -> Bool {
+        isSignaturePrefixed(Folding.matchKey(text)) && isUppercase(text) && text.count < 60
+    }
+
+    private func isSignaturePrefixed(_ key: String) -> Bool {
+        grammar.header.signaturePrefixes.prefixMatch(of: key) != nil
+    }
+
+    /// "Nguyễn Xuân Thạch": two to six capitalised words, no digits.
+    private func isPersonName(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard (2...6).contains(words.count), text.count <= 50 else { return false }
+        return words.allSatisfy { word in
+            guard let first = word.first, first.isUppercase else { return false }
+            return word.dropFirst().allSatisfy { $0.isLetter && $0.isLowercase }
+        }
+    }
+
+    private func isUppercase(_ text: String) -> Bool {
+        var letters = 0
+        for c in text where c.isLetter {
+            if !c.isUppercase { return false }
+            letters += 1
+        }
+        return letters >= 2
+    }
+
+    private static func endsSentence(_ text: String) -> Bool {
+        guard let last = text.last(where: { !$0.isWhitespace && $0 != "*" }) else { return true }
+        return ".;:!?".contains(last)
+    }
+}

@@ -1,0 +1,99 @@
+import KehoachGrammar
+import KehoachText
+
+/// A document's number and symbol as printed — `364/KH-PGDĐT`, `57-NQ/TW`, `02/2025/TT-BGDĐT`,
+/// `38a/KH-UBND` — read tolerantly of the typist's stray spaces (`524 /KH-PGDDT`,
+/// `1813/QĐ- TTg`, `26/2020/TT-BGD ĐT`) and of a blank serial (`Số: /KH-UBND`).
+public struct DocumentNumber: Sendable, Hashable {
+    /// The serial part, `364` or `38a`; nil when printed blank.
+    public var serial: String?
+    /// Everything after the serial (and its year) and the slash: `KH-PGDĐT`, `NQ/TW`.
+    public var symbol: String
+    /// The whole number with spaces removed: `364/KH-PGDĐT`.
+    public var text: String
+    /// The document-type code the symbol starts with (`KH`, `QĐ`, `NQ`), when it has one.
+    public var leadingCode: String
+
+    /// The same number however it was typed: uppercase, Đ as D, no spaces.
+    public var comparisonKey: String { HeaderGrammar.foldCode(text) }
+
+    /// Reads a number starting at `start` of `chars`; returns it and the index after it.
+    public static func read(_ chars: [Character], at start: Int, allowBlankSerial: Bool = false) -> (DocumentNumber, Int)? {
+        var i = start
+        func skipSpaces() { while i < chars.count, chars[i] == " " { i += 1 } }
+        func digits() -> String {
+            var s = ""
+            while i < chars.count, chars[i].isASCII, chars[i].isNumber, s.count < 6 { s.append(chars[i]); i += 1 }
+            return s
+        }
+        /// A code: `KH`, `PGDĐT`, `TTg`, `GD&ĐT`; starts with an uppercase letter.
+        func code() -> String? {
+            guard i < chars.count, chars[i].isUppercase else { return nil }
+            var s = ""
+            while i < chars.count, chars[i].isLetter || chars[i] == "&" { s.append(chars[i]); i += 1 }
+            // "BGD ĐT": a short all-caps fragment cut off by a stray space
+            if i + 1 < chars.count, chars[i] == " ", s.allSatisfy({ $0.isUppercase || $0 == "&" }) {
+                var j = i + 1
+                var fragment = ""
+                while j < chars.count, chars[j].isLetter, chars[j].isUppercase { fragment.append(chars[j]); j += 1 }
+                let endsWord = j == chars.count || !(chars[j].isLetter || chars[j].isNumber)
+                if (1...2).contains(fragment.count), endsWord, fragment == "ĐT" || fragment == "DT" {
+                    s += fragment; i = j
+                }
+            }
+            return s.contains(where: \.isUppercase) ? s : nil
+        }
+
+        var serial = digits()
+        if !serial.isEmpty, i < chars.count, chars[i].isLowercase, chars[i].isASCII,
+           i + 1 < chars.count, !chars[i + 1].isLetter {
+            serial.append(chars[i]); i += 1   // 38a
+        }
+        if serial.isEmpty && !allowBlankSerial { return nil }
+        var parts: [String] = []        // codes in order
+        var separators: [Character] = []
+        var year: String? = nil
+        skipSpaces()
+        // "57-NQ/TW", "24- KH/ĐU": serial, dash, code, slash, code
+        if !serial.isEmpty, i < chars.count, chars[i] == "-" {
+            i += 1; skipSpaces()
+            guard let first = code() else { return nil }
+            parts.append(first)
+            skipSpaces()
+            guard i < chars.count, chars[i] == "/" else { return nil }
+            separators.append("/")
+            i += 1; skipSpaces()
+            guard let second = code() else { return nil }
+            parts.append(second)
+        } else {
+            guard i < chars.count, chars[i] == "/" else { return nil }
+            i += 1; skipSpaces()
+            let save = i
+            let y = digits()
+            if y.count == 4, i < chars.count, chars[i] == "/" {
+                year = y; i += 1; skipSpaces()
+            } else {
+                i = save
+            }
+            guard let first = code() else { return nil }
+            parts.append(first)
+        }
+        // further "-CODE" or "/CODE" pieces
+        while i < chars.count {
+            let save = i
+            skipSpaces()
+            guard i < chars.count, chars[i] == "-" || chars[i] == "/" else { i = save; break }
+            let separator = chars[i]
+            i += 1; skipSpaces()
+            guard let next = code() else { i = save; break }
+            separators.append(separator)
+            parts.append(next)
+        }
+        var symbol = parts[0]
+        for (separator, part) in zip(separators, parts.dropFirst()) { symbol += String(separator) + part }
+        let prefix = serial.isEmpty ? "" : (year.map { "\(serial)/\($0)" } ?? serial)
+        let dashForm = separators.first == "/" && parts.count >= 2 && chars[start..<i].prefix(while: { $0 != "/" }).contains("-")
+        let text = serial.isEmpty ? "/\(symbol)" : dashForm ? "\(prefix)-\(symbol)" : "\(prefix)/\(symbol)"
+        return (DocumentNumber(serial: serial.isEmpty ? nil : serial, symbol: symbol, text: text, leadingCode: parts[0]), i)
+    }
+}

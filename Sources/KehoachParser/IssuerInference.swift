@@ -1,0 +1,73 @@
+import Foundation
+import KehoachGrammar
+import KehoachText
+
+/// Completes the issuer and level when the header lacks issuer lines (a copy that lost the
+/// letterhead): from the preamble sentence that issues the plan ("Phòng Giáo dục và Đào tạo ban
+/// hành Kế hoạch …"), then the signature ("TM. ỦY BAN NHÂN DÂN"), with the place from the
+/// place-date line and the administrative word the body uses for it ("… huyện yêu cầu …").
+struct IssuerInference {
+    let grammar: Grammar
+
+    private var reader: IssuerReader { IssuerReader(grammar: grammar.header) }
+
+    func complete(_ document: inout PlanDocument) {
+        if document.header.issuer == nil, let (issuer, location) = fromPreamble(document) ?? fromSignature(document) {
+            var name = issuer.name
+            if !issuer.hasPlace, let place = document.header.place?.value {
+                let placeName = reader.placeName(place)
+                let adminWord = placeName.kind == nil ? administrativeWord(after: issuer.name, in: document) : nil
+                name = [issuer.name, adminWord, placeName.text].compactMap { $0 }.joined(separator: " ")
+            }
+            document.header.issuer = HeaderField(name, at: location)
+            document.header.level = issuer.level ?? document.header.level
+            document.diagnostics.append(Diagnostic("header.issuer-inferred", .note, at: location,
+                                                   "no issuer lines in the header; the issuer '\(name)' was read from the text"))
+        }
+        if document.header.level == nil, let issuer = document.header.issuer?.value,
+           let level = reader.issuer(in: issuer)?.level {
+            document.header.level = level
+        }
+    }
+
+    private func fromPreamble(_ document: PlanDocument) -> (IssuerReader.Issuer, SourceLocation)? {
+        for paragraph in document.preamble.reversed() {
+            for sentence in paragraph.text.split(separator: ".").reversed() {
+                let key = Folding.matchKey(sentence)
+                guard let verb = ["ban hành", "xây dựng"].compactMap({ key.range(of: " \($0) ") }).first,
+                      key[verb.upperBound...].contains("kế hoạch") else { continue }
+                let subject = String(key[..<verb.lowerBound])
+                let original = String(decoding: Array(String(sentence).utf8)[..<subject.utf8.count], as: UTF8.self)
+                if let issuer = reader.issuer(in: original.trimmedSpaces) { return (issuer, paragraph.location) }
+            }
+        }
+        return nil
+    }
+
+    private func fromSignature(_ document: PlanDocument) -> (IssuerReader.Issuer, SourceLocation)? {
+        for line in document.closing.signatureLines {
+            if let issuer = reader.issuer(in: line) { return (issuer, document.closing.location ?? SourceLocation(line: 1)) }
+        }
+        return nil
+    }
+
+    /// "Phòng Giáo dục và Đào tạo huyện yêu cầu …" → "huyện": the word the plan itself uses for
+    /// its place when it names its issuer in the body.
+    private func administrativeWord(after body: String, in document: PlanDocument) -> String? {
+        let bodyKey = Folding.matchKey(body) + " "
+        var texts = document.preamble.map(\.text)
+        document.walk { section, _ in
+            for case .paragraph(let p) in section.blocks { texts.append(p.text) }
+        }
+        for text in texts {
+            let key = Folding.matchKey(text)
+            guard let range = key.range(of: bodyKey) else { continue }
+            let rest = String(key[range.upperBound...])
+            if let admin = grammar.header.administrativeWords.prefixMatch(of: rest) {
+                let word = String(decoding: Array(rest.utf8)[admin.range], as: UTF8.self)
+                return word
+            }
+        }
+        return nil
+    }
+}
