@@ -13,11 +13,74 @@ public struct Extractor: Sendable {
     }
 
     public func extract(_ document: PlanDocument, source: String? = nil) -> Plan {
-        let plan = Plan(source: source, metadata: metadata(document), citations: citations(document),
-                        sections: document.sections.map(record), targets: [], deadlines: [],
-                        responsibilities: [], objectives: [], tables: document.tables.map(record),
-                        recipients: document.closing.recipients, diagnostics: document.diagnostics)
-        return plan
+        let metadata = metadata(document)
+        let items = PlanItems(document)
+        let targets = targets(in: items, planYear: metadata.schoolYear == nil ? metadata.year : nil)
+        let deadlines = deadlines(in: items, tables: document.tables, planYears: planYears(metadata))
+        return Plan(source: source, metadata: metadata, citations: citations(document),
+                    sections: document.sections.map(record), targets: targets, deadlines: deadlines,
+                    responsibilities: [], objectives: [], tables: document.tables.map(record),
+                    recipients: document.closing.recipients, diagnostics: document.diagnostics)
+    }
+
+    func targets(in items: PlanItems, planYear: Int?) -> [Target] {
+        let extractor = TargetExtractor(grammar: grammar)
+        var targets: [Target] = []
+        for item in items.items {
+            for found in extractor.targets(in: item.run.text) {
+                targets.append(Target(line: item.run.line(atUTF8: found.offset), quote: found.quote, value: found.value,
+                                      unit: found.unit, comparator: found.comparator, aspirational: found.aspirational,
+                                      population: found.population, indicator: found.indicator,
+                                      year: found.ownYear ?? item.sectionYear ?? planYear, text: item.run.text,
+                                      section: item.path))
+            }
+        }
+        return targets
+    }
+
+    func deadlines(in items: PlanItems, tables: [Table], planYears: Set<Int>) -> [Deadline] {
+        let extractor = DeadlineExtractor(grammar: grammar, planYears: planYears)
+        var deadlines: [Deadline] = []
+        var seen: Set<String> = []
+        func add(_ found: DeadlineExtractor.Found, line: Int, task: String, path: [String]) {
+            guard seen.insert("\(line)|\(found.date ?? "-")").inserted else { return }
+            deadlines.append(Deadline(line: line, quote: found.quote, date: found.date, kind: found.kind,
+                                      task: String(task.prefix(160)), section: path))
+        }
+        for item in items.items {
+            if item.isHeading, let year = item.headingYear {
+                // "Mục tiêu cụ thể năm 2025" → during 2025; "Mục tiêu đến năm 2030" → before 2030
+                add(DeadlineExtractor.Found(offset: 0, quote: item.run.text, date: "\(year.year)", kind: year.isLimit ? .before : .during),
+                    line: item.run.location.line, task: item.run.text, path: item.path)
+                continue
+            }
+            for found in extractor.deadlines(in: item.run.text) {
+                add(found, line: item.run.line(atUTF8: found.offset), task: item.run.text, path: item.path)
+            }
+        }
+        for table in tables {
+            let timeColumn = table.column { grammar.deadlines.timeColumns.prefixMatch(of: $0) != nil }
+            for row in table.dataRows {
+                let task = row.cells.filter { !$0.isEmpty }.dropFirst().first ?? ""
+                for (index, cell) in row.cells.enumerated() where !cell.isEmpty {
+                    if index == timeColumn {
+                        if let found = extractor.deadline(inTimeCell: cell) { add(found, line: row.location.line, task: task, path: []) }
+                    } else {
+                        for found in extractor.deadlines(in: cell) { add(found, line: row.location.line, task: task, path: []) }
+                    }
+                }
+            }
+        }
+        return deadlines
+    }
+
+    func planYears(_ metadata: Metadata) -> Set<Int> {
+        var years: Set<Int> = []
+        if let y = metadata.year { years.insert(y) }
+        if let school = metadata.schoolYear {
+            for part in school.split(separator: "-") { if let y = Int(part) { years.insert(y) } }
+        }
+        return years
     }
 
     func metadata(_ document: PlanDocument) -> Metadata {

@@ -57,6 +57,31 @@ Báo cáo = báo cáo
 [issuer ends]
 về | v/v | ban hành | quy định | hướng dẫn | phê duyệt | thực hiện | triển khai | về việc | trong | tại | đối với | nhằm | để
 """#,
+        "deadlines.grammar": #"""
+# Deadlines: time expressions that say when something is due or recurs.
+
+# Words before a date that make it a deadline of this kind.
+[before]
+trước ngày | trước | chậm nhất ngày | chậm nhất là ngày | chậm nhất | hạn chót | không muộn hơn ngày | trong thời hạn | hoàn thành trước ngày | xong trước ngày
+
+[on]
+vào ngày | ngày
+
+[during]
+trong tháng | tháng | trong năm | năm | trong quý | quý | trong học kỳ | từ tháng | đến tháng | trong | vào tháng
+
+# Recurrences. "định kỳ" alone, "thường xuyên" and "hàng ngày" as a manner of use are not.
+[recurring]
+hằng năm | hàng năm | hằng quý | hàng quý | hằng tháng | hàng tháng | hằng tuần | hàng tuần | định kỳ hằng quý | định kỳ hàng quý | định kỳ hằng tháng | định kỳ hàng tháng | định kỳ hằng năm | định kỳ hàng năm | định kỳ 6 tháng | định kỳ 06 tháng | 6 tháng một lần | theo từng kỳ học | kỳ đầu năm học và kỳ cuối năm học | mỗi năm | mỗi quý | định kỳ hàng tuần
+
+# Cells of a table's time column that mean "ongoing".
+[ongoing]
+thường xuyên | nhiệm vụ thường xuyên | hằng năm | hàng năm | liên tục | cả năm
+
+# Headers of a table's time column.
+[time columns]
+thời gian | thời gian hoàn thành | thời gian thực hiện | thời hạn | thời hạn hoàn thành | tiến độ | thời gian triển khai | mốc thời gian
+"""#,
         "header.grammar": #"""
 # The header block of a plan: motto, document types, issuing bodies, administrative words.
 
@@ -137,6 +162,212 @@ nơi nhận
 [signature prefixes]
 tm. | kt. | tl. | q. | tuq. | thừa lệnh | thay mặt | ký thay
 """#,
+        "indicators.grammar": #"""
+# Indicator taxonomy: what a target's number measures.
+# One section per indicator: [id] with "label = ..." and "terms = phrase | phrase | ...".
+# Terms are matched whole-word, case and tone placement folded; misspellings printed in real
+# plans are kept on purpose ("trí tuệ nhân tại"). Add a synonym to the terms line of an id.
+# Rules that pick between ids live in targets.grammar ([population overrides]).
+
+[digital-signature]
+label = Chữ ký số (cấp, sử dụng)
+terms = chữ ký số | chữ ký số chuyên dùng | chữ ký số chuyên dùng công vụ | chữ ký số cá nhân | chứng thư chữ ký số | chứng thư chữ ký điện tử | tích hợp chữ ký số | ký số
+
+[official-email]
+label = Thư điện tử công vụ
+terms = email công vụ | thư điện tử công vụ | tên miền @haiphong.edu.vn
+
+[e-office]
+label = Quản lý văn bản và điều hành; xử lý văn bản, hồ sơ công việc trên môi trường điện tử
+terms = hệ thống điều hành văn bản điện tử | Hệ thống Quản lý văn bản và điều hành | hệ thống quản lý văn bản điều hành | phần mềm quản lý văn bản | xử lý toàn trình trên môi trường điện tử | được xử lý trên môi trường điện tử | hồ sơ công việc
+
+[e-school-records]
+label = Hồ sơ, sổ sách chuyên môn điện tử
+terms = Quản lý hồ sơ điện tử | hồ sơ số sách điện tử | hồ sơ số | sổ điểm | sổ liên lạc điện tử | quản lý hồ sơ chuyên môn | quản lý chuyên môn không giấy tờ
+
+[population-id-verification]
+label = Định danh, xác thực dữ liệu với CSDL quốc gia về dân cư (Đề án 06)
+terms = định danh, xác thực | cơ sở dữ liệu quốc gia về dân cư | CSDL quốc gia về dân cư | cơ sở dữ liệu dân cư | số định danh cá nhân | tỷ lệ xác thực thành công | căn cước công dân gắn chip | Đề án 06
+
+[vneid-level2]
+label = Tài khoản định danh điện tử VNeID mức 2
+terms = VNeID mức 2 | VNeID mức độ 2 | tài khoản định danh điện tử VNeID | VneID
+
+[sso]
+label = Đăng nhập một lần (SSO)
+terms = tài khoản SSO | đăng nhập một lần (SSO) | công đăng nhập một lần
+
+[online-public-service]
+label = Dịch vụ công trực tuyến (cung cấp toàn trình, sử dụng)
+terms = dịch vụ công trực tuyến | dịch vụ công trực tuyến toàn trình | Cổng dịch vụ công quốc gia | thủ tục hành chính có đủ điều kiện | biết sử dụng dịch vụ công trực tuyến | một cửa liên thông | thủ tục hành chính qua dịch vụ công trực tuyến
+
+[online-dossier-rate]
+label = Tỷ lệ hồ sơ trực tuyến toàn trình trên tổng số hồ sơ TTHC
+terms = Hồ sơ trực tuyến toàn trình | tổng số hồ sơ thủ tục hành chính (TTHC)
+
+[online-fee-payment]
+label = Thanh toán trực tuyến trong giải quyết TTHC, dịch vụ công
+terms = Tỷ lệ thanh toán trực tuyến | thanh toán trực tuyến | hồ sơ TTHC có phí, lệ phí
+
+[citizen-satisfaction]
+label = Mức độ hài lòng của người dân, doanh nghiệp khi giải quyết TTHC
+terms = Tỷ lệ hài lòng | hài lòng của người dân và doanh nghiệp
+
+[dossier-digitization]
+label = Số hóa hồ sơ, kết quả giải quyết TTHC
+terms = số hóa hồ sơ, kết quả giải quyết TTHC | quy trình số hóa hồ sơ | Số hóa và lưu trữ dữ liệu đầu vào và đầu ra
+
+[cashless-payment]
+label = Thanh toán không dùng tiền mặt (học phí, các khoản thu)
+terms = thanh toán không dùng tiền mặt | khoản thu không dùng tiền mặt | thanh toán học phí không dùng tiền mặt | hình thức thanh toán không dùng tiền mặt | quản lý nguồn thu, chi kế toán
+
+[smartphone-bank-account]
+label = Điện thoại thông minh, tài khoản giao dịch thanh toán
+terms = điện thoại thông minh | tài khoản giao dịch thanh toán tại ngân hàng
+
+[e-reporting]
+label = Báo cáo trên Hệ thống thông tin báo cáo; báo cáo thống kê trực tuyến
+terms = Hệ thống thông tin báo cáo | chế độ báo cáo được thực hiện trên Hệ thống thông tin báo cáo | báo cáo thống kê giáo dục
+
+[digital-transcript]
+label = Học bạ số
+terms = học bạ số | phần mềm học bạ số | xác nhận học bạ số | thí điểm học bạ số
+
+[digital-diploma]
+label = Văn bằng số, chứng chỉ số
+terms = văn bằng số | chứng chỉ số | cơ sở dữ liệu văn bằng, chứng chỉ | cấp bản sao văn bằng
+
+[sector-database]
+label = Cơ sở dữ liệu ngành giáo dục
+terms = cơ sở dữ liệu ngành | CSDL ngành | Cơ sở dữ liệu ngành GDĐT | đúng, đủ, sạch, sống | csdl.haiphong.edu.vn | tích hợp 100% dữ liệu
+
+[ai-training]
+label = Bồi dưỡng, tập huấn về trí tuệ nhân tạo (AI)
+terms = bồi dưỡng, tập huấn về trí tuệ nhân tại (AI) | năng lực ứng dụng AI | bồi dưỡng về chuyển đổi số, trí tuệ nhân tạo (AI) | kỹ năng sử dụng trí tuệ nhân tạo (AI)
+
+[ai-adoption]
+label = Ứng dụng trí tuệ nhân tạo (AI) trong dạy học, quản lý
+terms = ứng dụng AI | ứng dụng trí tuệ nhân tạo | ứng dụng công nghệ Trí tuệ nhân tạo (AI) | Trí tuệ nhân tạo - AI | trợ lý ảo
+
+[teacher-digital-competence]
+label = Năng lực số của đội ngũ (đạt chuẩn năng lực số, làm chủ kỹ năng số)
+terms = đạt chuẩn năng lực số | làm chủ được kỹ năng số | năng lực số cho đội ngũ | bồi dưỡng năng lực số cho cán bộ quản lý và giáo viên
+
+[digital-skills-training]
+label = Bồi dưỡng, đào tạo, trang bị kỹ năng số cho đội ngũ (hoặc chung đội ngũ và học sinh)
+terms = bồi dưỡng kỹ năng số cơ bản | đào tạo kỹ năng số cơ bản | tập huấn kỹ năng cơ bản về dạy – học trên nền tảng số | trang bị kiến thức, kỹ năng số | lớp tập huấn, bồi dưỡng | bồi dưỡng nâng cao kỹ năng số | phổ cập kỹ năng số
+
+[student-digital-competence]
+label = Năng lực số, kỹ năng số của học sinh (Khung năng lực số, TT 02/2025)
+terms = năng lực số cho học sinh | Khung năng lực số cho người học | khung năng lực số cho học sinh | kỹ năng số cho học sinh | giáo dục kỹ năng số cho học sinh | kỹ năng công dân số | 02/2025/TT-BGDĐT
+
+[digital-literacy]
+label = Hiểu biết về chuyển đổi số, kiến thức và kỹ năng số (phổ cập tri thức số)
+terms = hiểu biết về chuyển đổi số | kiến thức và kỹ năng số | sử dụng được các nền tảng, trí tuệ nhân tạo, dịch vụ số | tri thức cơ bản về chuyển đổi số
+
+[parent-digital-skills]
+label = Kỹ năng số của cha mẹ học sinh
+terms = phụ huynh học sinh | cha mẹ học sinh | phụ huynh
+
+[community-outreach]
+label = Hỗ trợ cộng đồng, lan tỏa phong trào “Bình dân học vụ số”
+terms = hoạt động hỗ trợ cộng đồng | lan tỏa Phong trào | Bình dân học vụ số | hoạt động tình nguyện | buổi học cộng đồng | kỹ năng số cơ bản cho người thân, người dân
+
+[dx-day-activities]
+label = Hưởng ứng Ngày Chuyển đổi số quốc gia (10/10), Ngày hội toàn dân học tập số
+terms = Ngày Chuyển đổi số Quốc gia | Ngày hội toàn dân học tập số | ngày 10/10 | ngày 10 tháng 10
+
+[digital-innovation]
+label = Sáng kiến, giải pháp công nghệ; đổi mới sáng tạo, STEM
+terms = sáng kiến, giải pháp công nghệ | khởi nghiệp đổi mới sáng tạo | giáo dục STEM | Ngày hội STEM/STEAM
+
+[dx-maturity-level]
+label = Mức độ chuyển đổi số của cơ sở giáo dục (Bộ chỉ số, QĐ 4725)
+terms = mức độ chuyển đổi số | đạt mức 2 trở lên | mức độ 2 | Bộ chỉ số đánh giá mức độ chuyển đổi số | 4725/QĐ-BGDĐT | 4725/QĐ-BGD&ĐT
+
+[school-website]
+label = Trang/cổng thông tin điện tử của trường, của ngành
+terms = trang thông tin điện tử | cổng thông tin điện tử | cổng thông tin của đơn vị | website
+
+[digital-learning-materials]
+label = Học liệu số, kho học liệu số
+terms = học liệu số | kho học liệu số | kho học liệu số mở | kho học liệu trực tuyến | học liệu Tiếng Anh trực tuyến | bài giảng điện tử | bài giảng e-learning | ngân hàng câu hỏi | Tỷ lệ học liệu
+
+[online-teaching-lms]
+label = Dạy học trực tuyến, hệ thống quản lý học tập (LMS)
+terms = phần mềm quản lý học tập (LMS) | hệ thống LMS | dạy học trực tuyến | nền tảng dạy - học trực tuyến | học tập trực tuyến
+
+[e-library]
+label = Thư viện điện tử, thư viện số
+terms = thư viện điện tử | thư viện số thông minh đa phương tiện
+
+[digital-school-model]
+label = Mô hình trường học số, trường/lớp học thông minh, quản trị số
+terms = mô hình trường học số | trường học số | trường học thông minh | lớp học thông minh | phòng học thông minh | mô hình quản trị số | Trường học chuyển đổi số điển hình | Lớp học số sáng tạo | Giáo viên số tiêu biểu
+
+[fiber-internet]
+label = Kết nối Internet cáp quang băng rộng
+terms = đường Internet cáp quang băng rộng | cáp quang Internet | đường truyền Internet
+
+[computers-per-student]
+label = Máy tính dạy Tin học theo số học sinh (QĐ 4725)
+terms = học sinh/máy | học sinh học chung 1 máy tính | mỗi học sinh 01 máy tính | máy tính để dạy môn Tin học | số lượng máy tính tối thiểu | mức độ cơ bản
+
+[cybersecurity-level]
+label = Bảo đảm an toàn thông tin, an ninh mạng theo cấp độ
+terms = bảo đảm an ninh mạng theo cấp độ | phê duyệt cấp độ | an toàn thông tin theo cấp độ | đánh giá an ninh mạng định kỳ | tín nhiệm mạng
+
+[cybersecurity-awareness]
+label = Tuyên truyền, nâng cao nhận thức về an toàn thông tin, an toàn môi trường số
+terms = nâng cao nhận thức và trách nhiệm về bảo đảm an toàn thông tin | bảo vệ dữ liệu cá nhân | môi trường số an toàn | phòng chống lừa đảo trực tuyến | an toàn môi trường giáo dục số
+
+[cybersecurity-training]
+label = Đào tạo, bồi dưỡng cán bộ chuyên trách, kiêm nhiệm an toàn thông tin
+terms = chuyên trách hoặc kiêm nhiệm an toàn thông tin | nâng cao kiến thức về an toàn thông tin
+
+[dx-focal-staff]
+label = Bố trí lãnh đạo, cán bộ đầu mối phụ trách CNTT, chuyển đổi số, thống kê
+terms = làm đầu mối | đầu mối phụ trách | giáo viên kiêm nhiệm | viên chức công nghệ thông tin | Phân công lực lượng phụ trách | phân công lãnh đạo phụ trách
+
+[online-enrollment]
+label = Tuyển sinh đầu cấp trực tuyến
+terms = tuyển sinh đầu cấp trực tuyến | Đăng ký tuyển sinh trực tuyến | xét tuyển trực tuyến | xét tuyển học sinh | Phần mềm tuyển sinh
+
+[other]
+label = Khác (không thuộc chỉ số nào ở trên)
+"""#,
+        "responsibilities.grammar": #"""
+# Responsible units: who the plan gives duties to.
+
+# Table columns: header words → role.
+[columns]
+lead = chủ trì | đơn vị chủ trì | cơ quan chủ trì | chủ trì thực hiện | đơn vị thực hiện | cơ quan thực hiện | đơn vị chịu trách nhiệm | người thực hiện | người phụ trách | bộ phận thực hiện | chủ trì, thực hiện
+support = phối hợp | đơn vị phối hợp | cơ quan phối hợp | phối hợp thực hiện
+
+# Words that start a unit name (a heading under TỔ CHỨC THỰC HIỆN is a unit when it starts so).
+[unit heads]
+phòng | sở | ủy ban nhân dân | ubnd | các cơ sở giáo dục | cơ sở giáo dục | các trường | trường | các đơn vị | ban | ban chỉ đạo | tổ | tổ chuyên môn | bộ phận | trung tâm | hiệu trưởng | phó hiệu trưởng | giáo viên | nhân viên | công đoàn | đoàn thanh niên | liên đội | chi đoàn | văn phòng | các phòng | hội đồng | các tổ chuyên môn | cán bộ | tổ văn phòng | giáo viên chủ nhiệm | các bộ phận | đội ngũ
+
+# A sentence that gives a duty to the unit before it: "Hiệu trưởng chịu trách nhiệm …".
+[duty verbs]
+chịu trách nhiệm | có trách nhiệm | chủ trì | chỉ đạo | phụ trách
+
+# Closing requests assign nothing ("Đề nghị UBND các xã …", "Sở GDĐT yêu cầu …").
+[requests]
+đề nghị | yêu cầu | trên đây là | trong quá trình
+
+# Locality words dropped from a sub-unit's name ("Phòng Kinh tế … phường" → "Phòng Kinh tế …").
+[locality words]
+trên địa bàn phường | trên địa bàn xã | trên địa bàn huyện | trên địa bàn thành phố | trên địa bàn tỉnh | trên địa bàn | phường | xã | huyện | thành phố | tỉnh | thị xã | quận | thị trấn
+
+# Unit names normalised: canonical = variants (after abbreviations are expanded).
+[canonical names]
+Sở Giáo dục và Đào tạo = Sở Giáo dục và Đào tạo | Sở Giáo dục - Đào tạo
+Phòng Giáo dục và Đào tạo = Phòng Giáo dục và Đào tạo
+Các cơ sở giáo dục = các cơ sở giáo dục | cơ sở giáo dục | các cơ sở Giáo dục và Đào tạo | các đơn vị trường học | các trường học | các trường
+Ủy ban nhân dân thành phố = Ủy ban nhân dân thành phố
+Phòng Văn hóa - Xã hội = Phòng Văn hóa - Xã hội | Phòng Văn hóa Xã hội
+"""#,
         "sections.grammar": #"""
 # Section kinds: what a heading's title says the section is for.
 # Each entry: kind = phrases. A heading whose title (case and tone placement folded)
@@ -166,6 +397,68 @@ phần
 
 [appendix words]
 phụ lục
+"""#,
+        "targets.grammar": #"""
+# What makes a number a target, and how to read it (DESIGN.md section 3, gold/README.md).
+# Phrases are matched whole-word with case and tone placement folded.
+
+# Comparator words. "before" words stand right before the number ("tối thiểu 70%");
+# "after" words follow the number or its noun phrase ("80% trở lên").
+# Keys: at least (≥), more than (>), exactly (=), at most (≤), less than (<).
+[comparators before]
+at least = tối thiểu | ít nhất | từ | không dưới | không ít hơn | tối thiểu là | ít nhất là | tối thiểu đạt
+more than = trên | hơn | cao hơn | lớn hơn | vượt
+at most = tối đa | không quá | không vượt quá | tối đa là | nhiều nhất
+less than = dưới | ít hơn | thấp hơn
+exactly = đạt | đạt tới | đạt được | là | bằng
+
+[comparators after]
+at least = trở lên
+at most = trở xuống
+
+# Words that may stand between a comparator and its number: "tối thiểu ở mức độ 2".
+[comparator fillers]
+ở | ở mức | mức | đạt | là | đạt mức | đạt tỷ lệ | tỷ lệ | khoảng | trung bình
+
+# "Phấn đấu" makes the targets after it, to the end of its clause (; or .), aspirational.
+# "Phần đầu" is its common misspelling in real plans.
+[aspirational]
+phấn đấu | phần đầu | phấn đầu | phần đấu | cố gắng đạt | hướng tới
+
+# Counted nouns: the unit of a count target ("ít nhất 02 dịch vụ", "01 lãnh đạo").
+[count units]
+dịch vụ | lãnh đạo | chuyên viên | đồng chí | nhân viên | giáo viên | cán bộ | mô hình | trường | lớp học | phòng học | phòng máy | máy tính | bài giảng | học liệu | sáng kiến | hoạt động | buổi | đợt | cuộc thi | sản phẩm | video | chuyên đề | tiết | đầu mối | thành viên | người | tài khoản | hệ thống | phần mềm | nền tảng | câu lạc bộ | cơ sở | đơn vị | lớp tập huấn | khóa học | khóa | tiết học | giải pháp | ứng dụng | bài viết | tin bài | tin, bài | kho học liệu | thư viện | phòng | nhóm | tổ | điểm | hồ sơ | thủ tục | dữ liệu | học sinh | trẻ
+
+# Ratios, written with {n} where the number stands: unit = patterns.
+[ratios]
+học sinh/máy = {n} học sinh/máy | {n} học sinh/máy tính | {n} học sinh / máy | {n} học sinh học chung 1 máy tính | {n} học sinh học chung một máy tính | {n} học sinh học chung 01 máy tính | mỗi học sinh {n} máy tính | {n} học sinh/01 máy tính | {n} học sinh/1 máy tính
+
+# Levels: "mức độ 2", "mức 3". A level is a target when a comparator governs it in its clause
+# and no percentage shares that clause (then it is the threshold of that percentage).
+[level words]
+mức = mức | mức độ | cấp độ
+
+# A count needs one of these before it (or a comparator, or a zero-padded number "01").
+[commitment verbs]
+phân công | bố trí | có | có ít nhất | xây dựng | tổ chức | thực hiện | triển khai | hoàn thành | duy trì | thành lập | cử | đạt | mỗi cấp học có | mỗi trường có | mỗi đơn vị có | tối thiểu | ít nhất
+
+# Words before a number that make it a name, not a quantity: "Đề án 06", "mô hình 21",
+# "lớp 10", "Nghị quyết 57", "Mô hình số 32".
+[name words]
+đề án | mô hình | mô hình số | lớp | nghị quyết | nghị quyết số | quyết định | quyết định số | thông tư | thông tư số | nghị định | chỉ thị | kế hoạch | kế hoạch số | công văn | công văn số | số | điều | khoản | mục | phụ lục | phần | chương | khóa | kỳ | học kỳ | giai đoạn | năm | năm học | tháng | ngày | quý | tuần | phiên bản | version | cấp độ an toàn | tầng | phòng | chương trình | chương trình giáo dục phổ thông | vneid mức | vneid mức độ | định danh điện tử mức | định danh điện tử mức độ | tài khoản định danh điện tử vneid mức độ | lần thứ | thứ | top | nhóm | tiêu chí | tiêu chuẩn | hạng | loại | covid | industry
+
+# Words after a number that make it a time or a date, not a target: "06 tháng", "2 năm".
+[time words]
+tháng | năm | ngày | tuần | quý | giờ | phút | học kỳ | buổi sáng | buổi chiều | kỳ
+
+# Words that end a target's population ("100% cán bộ quản lý, giáo viên | được cấp …").
+[predicate words]
+được | có | sử dụng | triển khai | tham gia | đạt | biết | tiếp cận | làm chủ | hoàn thiện | bảo đảm | đảm bảo | ứng dụng | duy trì | thực hiện | đánh giá | áp dụng | trong | tại | thành thạo | cập nhật | kết nối | hoàn thành | truy cập | sở hữu | kê khai | thanh toán | cài đặt | xử lý | tổ chức | so với | trên tổng số | phục vụ | ở cấp | ở | đối với
+
+# A target's indicator, decided by its population when the taxonomy splits by who is counted
+# (gold/indicators.md): indicator + population words (all present, for students: only students).
+[population overrides]
+digital-skills-training = học sinh -> student-digital-competence
 """#,
     ]
 }

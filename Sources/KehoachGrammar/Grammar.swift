@@ -10,6 +10,10 @@ public struct Grammar: Sendable {
     public let sections: SectionGrammar
     public let citations: CitationGrammar
     public let abbreviations: AbbreviationGrammar
+    public let targets: TargetGrammar
+    public let indicators: IndicatorGrammar
+    public let deadlines: DeadlineGrammar
+    public let responsibilities: ResponsibilityGrammar
 
     /// The file names a grammar directory may hold.
     public static let fileNames = BundledGrammars.files.keys.sorted()
@@ -52,5 +56,9 @@ public struct Grammar: Sendable {
         sections = try SectionGrammar(file("sections.grammar"))
         citations = try CitationGrammar(file("citations.grammar"))
         abbreviations = try AbbreviationGrammar(file("abbreviations.grammar"))
+        targets = try TargetGrammar(file("targets.grammar"))
+        indicators = try IndicatorGrammar(file("indicators.grammar"))
+        deadlines = try DeadlineGrammar(file("deadlines.grammar"))
+        responsibilities = try ResponsibilityGrammar(file("responsibilities.grammar"))
     }
 }

@@ -1,0 +1,215 @@
+import Foundation
+import KehoachGrammar
+import KehoachLexer
+import KehoachText
+
+/// Finds time expressions that say when something is due or recurs: "trước ngày 25/5/2026",
+/// "vào ngày 10/10 hằng năm", "hằng quý (trước ngày 15 tháng cuối quý)", "(tháng 1-2/2025)",
+/// "đến năm 2030", and the cells of a table's time column ("6/2025", "Nhiệm vụ thường xuyên").
+/// Dates of cited documents, durations ("06 tháng"), the plan's own year and a bare "định kỳ"
+/// are not deadlines.
+struct DeadlineExtractor {
+    let grammar: Grammar
+    /// The plan's own year(s): "năm 2025" in an annual plan for 2025 is its scope, not a deadline.
+    let planYears: Set<Int>
+
+    struct Found: Hashable {
+        var offset: Int
+        var quote: String
+        var date: String?
+        var kind: Deadline.Kind
+    }
+
+    private var words: DeadlineGrammar { grammar.deadlines }
+
+    func deadlines(in text: String) -> [Found] {
+        let item = KeyedText(text)
+        var found: [Found] = []
+        var consumed: [Range<Int>] = []
+        func isFree(_ r: Range<Int>) -> Bool { !consumed.contains { $0.overlaps(r) } }
+
+        // recurrences, with the day-month they recur on ("ngày 10/10 hằng năm", "hằng năm (trước ngày 05/12)")
+        for match in words.recurring.matches(in: item.key) {
+            var date: CalendarDate? = nil
+            var range = match.range
+            if let (before, r) = dayMonth(endingNear: match.range.lowerBound, in: item) { date = before; range = r.lowerBound..<range.upperBound }
+            else if let (after, r) = dayMonth(inParenthesesAfter: match.range.upperBound, in: item) { date = after; range = range.lowerBound..<r.upperBound }
+            if let d = date, d.year == nil { date = CalendarDate(year: nil, month: d.month, day: d.day) }
+            found.append(Found(offset: match.range.lowerBound, quote: item.text(range), date: date?.iso, kind: .recurring))
+            consumed.append(range)
+            // "(trước ngày 15 tháng cuối quý)": the rest of the parenthesis belongs to the recurrence
+            if let close = parenthesis(after: match.range.upperBound, in: item) { consumed.append(match.range.upperBound..<close) }
+        }
+
+        var scanner = ByteScanner(bytes: item.keyBytes)
+        while !scanner.isAtEnd {
+            let start = scanner.position
+            let atWord = start == 0 || !TextBytes.isWordByte(item.keyBytes[start - 1])
+            guard atWord, TextBytes.isWordByte(item.keyBytes[start]) else { scanner.position += 1; continue }
+            // "ngày 25/5/2026", "ngày 10 tháng 10", or a bare full date "(10/10/2025)"
+            let digitStart = (0x30...0x39).contains(item.keyBytes[start])
+            if let date = digitStart ? DateReader.numericDate(&scanner) : DateReader.date(&scanner),
+               date.day != nil, isFree(start..<scanner.position), !digitStart || date.year != nil {
+                let range = start..<scanner.position
+                consumed.append(range)
+                if !isCitationDate(at: start, in: item) {
+                    let kind: Deadline.Kind = item.phrase(endingAt: start, in: words.before) != nil ? .before : .on
+                    found.append(Found(offset: start, quote: quote(range, in: item), date: date.iso, kind: kind))
+                }
+                continue
+            }
+            scanner.position = start
+            if let (date, range) = month(at: &scanner, in: item), isFree(range) {
+                consumed.append(range)
+                let kind: Deadline.Kind = item.phrase(endingAt: range.lowerBound, in: words.before) != nil ? .before : .during
+                found.append(Found(offset: range.lowerBound, quote: quote(range, in: item), date: date, kind: kind))
+                continue
+            }
+            scanner.position = start
+            if let (date, kind, range) = year(at: &scanner, in: item), isFree(range) {
+                consumed.append(range)
+                found.append(Found(offset: range.lowerBound, quote: quote(range, in: item), date: date, kind: kind))
+                continue
+            }
+            scanner.position = start + 1
+        }
+        return found.sorted { $0.offset < $1.offset }
+    }
+
+    /// A cell of a table's time column: "2025", "6/2025", "Quý II/2025", "Nhiệm vụ thường xuyên".
+    func deadline(inTimeCell cell: String) -> Found? {
+        let item = KeyedText(cell)
+        let key = item.key.trimming(" .;()")
+        if key.isEmpty { return nil }
+        if words.ongoing.prefixMatch(of: key) != nil || words.recurring.prefixMatch(of: key) != nil {
+            return Found(offset: 0, quote: cell, date: nil, kind: .recurring)
+        }
+        if let inProse = deadlines(in: cell).first { return inProse }
+        var scanner = ByteScanner(key: key)
+        if let date = DateReader.numericDate(&scanner) {
+            return Found(offset: 0, quote: cell, date: date.iso, kind: date.day == nil ? .during : .on)
+        }
+        scanner.position = 0
+        if let first = scanner.scanNumber(maxDigits: 4), (1990...2100).contains(first) {
+            scanner.skipSpaces()
+            if scanner.scan(byte: UInt8(ascii: "-")) || scanner.scan("–", wholeWord: false) {
+                scanner.skipSpaces()
+                if let second = scanner.scanNumber(maxDigits: 4), second > first {
+                    return Found(offset: 0, quote: cell, date: "\(first)/\(second)", kind: .during)
+                }
+            }
+            return Found(offset: 0, quote: cell, date: "\(first)", kind: .during)
+        }
+        return nil
+    }
+
+    // MARK: - Forms
+
+    /// "tháng 1-2/2025", "tháng 9/2025", "tháng 9 năm 2025", "trong tháng 12/2025", and a bare
+    /// "6/2025" after a deadline word.
+    private func month(at scanner: inout ByteScanner, in item: KeyedText) -> (String, Range<Int>)? {
+        let start = scanner.position
+        let hasWord = scanner.scan("tháng")
+        if hasWord {
+            // "06 tháng" is a duration
+            if start > 1, (0x30...0x39).contains(scanner.bytes[start - 2]) { return nil }
+            scanner.skipSpaces()
+        }
+        guard let first = scanner.scanNumber(maxDigits: 2), (1...12).contains(first) else { return nil }
+        var last = first
+        if scanner.scan(byte: UInt8(ascii: "-")) || scanner.scan(byte: UInt8(ascii: ",")) {
+            guard let second = scanner.scanNumber(maxDigits: 2), (first...12).contains(second) else { return nil }
+            last = second
+        }
+        var year: Int? = nil
+        if scanner.scan(byte: UInt8(ascii: "/")) {
+            year = scanner.scanNumber(maxDigits: 4)
+        } else if hasWord {
+            let save = scanner.position
+            scanner.skipSpaces()
+            if scanner.scan("năm") { scanner.skipSpaces(); year = scanner.scanNumber(maxDigits: 4) }
+            if year == nil { scanner.position = save }
+        }
+        guard let y = year, (1990...2100).contains(y) else { return nil }
+        if !hasWord {
+            // a bare "6/2025" needs a word that makes it a time: "trước 6/2025", "trong 6/2025"
+            guard item.phrase(endingAt: start, in: words.before) != nil || item.phrase(endingAt: start, in: words.during) != nil else { return nil }
+        }
+        func iso(_ m: Int) -> String { m < 10 ? "\(y)-0\(m)" : "\(y)-\(m)" }
+        return (first == last ? iso(first) : "\(iso(first))/\(iso(last))", start..<scanner.position)
+    }
+
+    /// "đến năm 2030" (before), "trong năm 2026" (during), "năm 2025 - 2030": not the plan's own
+    /// year, not a period of a programme ("giai đoạn …", "định hướng đến năm …"), not in quotes.
+    private func year(at scanner: inout ByteScanner, in item: KeyedText) -> (String, Deadline.Kind, Range<Int>)? {
+        let start = scanner.position
+        guard scanner.scan("năm") else { return nil }
+        scanner.skipSpaces()
+        guard let first = scanner.scanNumber(maxDigits: 4), (1990...2100).contains(first) else { return nil }
+        var end = scanner.position
+        var second: Int? = nil
+        let save = scanner.position
+        scanner.skipSpaces()
+        if scanner.scan(byte: UInt8(ascii: "-")) || scanner.scan("–", wholeWord: false) {
+            scanner.skipSpaces()
+            if let s = scanner.scanNumber(maxDigits: 4), s > first { second = s; end = scanner.position }
+        }
+        if second == nil { scanner.position = save }
+        let head = item.key(max(0, start - 50)..<start)
+        if head.contains("giai đoạn") || head.contains("định hướng") || head.contains("“") && !head.contains("”") { return nil }
+        let precededBy = item.phrase(endingAt: start, in: words.before) != nil ? Deadline.Kind.before
+            : YearPhrase.dueWords.contains(where: { head.trimming(" ,").hasSuffix(" " + $0) || head.trimming(" ,") == $0 }) ? .during : nil
+        guard var kind = precededBy else { return nil }
+        if head.trimming(" ,").hasSuffix("đến") || head.trimming(" ,").hasSuffix("đến hết") { kind = .before }
+        if let s = second { return ("\(first)/\(s)", .during, start..<end) }
+        guard !planYears.contains(first) else { return nil }
+        return ("\(first)", kind, start..<end)
+    }
+
+    // MARK: - Helpers
+
+    /// "ngày 10/10" or "ngày 10 tháng 10" ending just before a recurrence word.
+    private func dayMonth(endingNear offset: Int, in item: KeyedText) -> (CalendarDate, Range<Int>)? {
+        let lower = item.characterStart(offset - 30)
+        let window = item.key(lower..<offset)
+        guard let range = window.range(of: "ngày", options: .backwards) else { return nil }
+        let start = lower + window.utf8.distance(from: window.utf8.startIndex, to: range.lowerBound)
+        var scanner = ByteScanner(bytes: item.keyBytes, at: start)
+        guard let date = DateReader.date(&scanner), date.day != nil,
+              item.key(scanner.position..<offset).trimming(" ,") .isEmpty else { return nil }
+        return (date, start..<scanner.position)
+    }
+
+    /// "(trước ngày 05/12)" right after a recurrence word.
+    private func dayMonth(inParenthesesAfter offset: Int, in item: KeyedText) -> (CalendarDate, Range<Int>)? {
+        guard let close = parenthesis(after: offset, in: item) else { return nil }
+        let inside = item.key(offset..<close)
+        guard let range = inside.range(of: "ngày") else { return nil }
+        let start = offset + inside.utf8.distance(from: inside.utf8.startIndex, to: range.lowerBound)
+        var scanner = ByteScanner(bytes: item.keyBytes, at: start)
+        guard let date = DateReader.date(&scanner), date.day != nil else { return nil }
+        return (date, offset..<close)
+    }
+
+    /// The end of a parenthesis that opens right after `offset`.
+    private func parenthesis(after offset: Int, in item: KeyedText) -> Int? {
+        var i = offset
+        while i < item.count, item.keyBytes[i] == 0x20 { i += 1 }
+        guard i < item.count, item.keyBytes[i] == UInt8(ascii: "(") else { return nil }
+        guard let close = item.keyBytes[i...].prefix(120).firstIndex(of: UInt8(ascii: ")")) else { return nil }
+        return close + 1
+    }
+
+    /// A date printed right after a document number or "ban hành" belongs to a citation.
+    private func isCitationDate(at offset: Int, in item: KeyedText) -> Bool {
+        let head = item.key(max(0, offset - 40)..<offset).trimming(" ,")
+        guard let lastWord = head.split(separator: " ").last else { return false }
+        if lastWord.contains("/") && lastWord.contains(where: { $0.isLetter }) { return true }
+        return head.hasSuffix("ban hành") || head.hasSuffix("ký") || head.hasSuffix("phê duyệt")
+    }
+
+    private func quote(_ range: Range<Int>, in item: KeyedText) -> String {
+        let lower = item.phrase(endingAt: range.lowerBound, in: words.before)?.range.lowerBound ?? range.lowerBound
+        return item.text(lower..<range.upperBound).trimming(" ,;")
+    }
+}

@@ -1,0 +1,227 @@
+import Foundation
+import KehoachGrammar
+import KehoachText
+
+/// Finds the targets in one item of a plan (a heading title or a paragraph): percentages,
+/// counts of a named unit, ratios and levels, each with its comparator, aspirational flag,
+/// population and indicator. Numbers that are names ("Đề án 06", "lớp 10"), dates, times or
+/// parts of document numbers are not targets.
+struct TargetExtractor {
+    let grammar: Grammar
+
+    /// A target found in an item, before the section context (year, path) is added.
+    struct Found {
+        var offset: Int
+        var quote: String
+        var value: Double
+        var unit: String
+        var comparator: Comparator
+        var aspirational: Bool
+        var population: String?
+        var indicator: String?
+        var ownYear: Int?
+    }
+
+    private var targets: TargetGrammar { grammar.targets }
+
+    func targets(in text: String) -> [Found] {
+        let item = KeyedText(text)
+        let numbers = NumberToken.scan(item)
+        var found: [Found] = []
+        for number in numbers {
+            guard let reading = read(number, in: item, among: numbers) else { continue }
+            found.append(reading)
+        }
+        return found
+    }
+
+    // MARK: - What kind of target
+
+    private func read(_ number: NumberToken, in item: KeyedText, among numbers: [NumberToken]) -> Found? {
+        if number.isPartOfCode { return nil }
+        let clause = item.clause(around: number.start)
+        var unit: String
+        var valueEnd = number.end
+        var isLevel = false
+        if number.isPercent {
+            unit = "%"
+            valueEnd = number.percentEnd
+        } else if let ratio = ratio(number, in: item) {
+            unit = ratio.unit
+            valueEnd = ratio.end
+        } else if item.phrase(endingAt: number.start, in: targets.nameWords) != nil {
+            return nil
+        } else if let level = item.phrase(endingAt: number.start, in: targets.levelWords) {
+            // "mức độ 2" counts when a comparator governs it and no percentage shares its clause
+            let percentInClause = numbers.contains { $0.isPercent && clause.contains($0.start) }
+            guard !percentInClause, comparatorInClause(before: number.start, clause: clause, in: item) != nil
+                    || comparatorAfter(number.end, clause: clause, in: item, numbers: numbers) != nil else { return nil }
+            unit = level.value
+            isLevel = true
+        } else if let count = item.phrase(startingAt: number.end, in: targets.countUnits),
+                  item.phrase(startingAt: number.end, in: targets.timeWords).map({ $0.range.count >= count.range.count }) != true {
+            let governed = comparatorBefore(number.start, in: item) != nil
+                || number.isZeroPadded
+                || item.phrase(endingAt: number.start, in: targets.commitmentVerbs) != nil
+            guard governed else { return nil }
+            unit = count.value
+            valueEnd = count.range.upperBound
+        } else {
+            return nil
+        }
+        var comparator = comparatorBefore(number.start, in: item)
+        if isLevel, comparator == nil { comparator = comparatorInClause(before: number.start, clause: clause, in: item) }
+        if let after = comparatorAfter(valueEnd, clause: clause, in: item, numbers: numbers), comparator == nil || comparator == .equal {
+            comparator = after
+        }
+        let aspirational = !targets.aspirational.matches(in: item.key(clause.lowerBound..<number.start)).isEmpty
+        let population = population(after: valueEnd, before: number.start, clause: clause, in: item)
+        var indicator = indicator(for: number, valueEnd: valueEnd, clause: clause, in: item, isLevel: isLevel)
+        if let id = indicator, let override = targets.populationOverrides[id], let who = population,
+           isOnly(override.words, in: Folding.matchKey(who)) {
+            indicator = override.indicator
+        }
+        return Found(offset: number.start, quote: item.text(clause).trimming(" -+•:"), value: number.value, unit: unit,
+                     comparator: comparator ?? .equal, aspirational: aspirational, population: population,
+                     indicator: indicator, ownYear: ownYear(in: clause, item: item))
+    }
+
+    /// "2 học sinh/máy", "Tối đa 2 học sinh học chung 1 máy tính", "mỗi học sinh 01 máy tính".
+    private func ratio(_ number: NumberToken, in item: KeyedText) -> (unit: String, end: Int)? {
+        for pattern in targets.ratios {
+            let beforeText = item.key(max(0, number.start - pattern.before.utf8.count - 1)..<number.start).trimming(" ")
+            guard pattern.before.isEmpty || beforeText.hasSuffix(pattern.before) else { continue }
+            let afterStart = number.end + (item.keyBytes.dropFirst(number.end).prefix { $0 == 0x20 }.count)
+            let afterText = item.key(afterStart..<min(item.count, afterStart + pattern.after.utf8.count))
+            guard afterText == pattern.after else { continue }
+            if pattern.before.isEmpty && !pattern.after.isEmpty { return (pattern.unit, afterStart + pattern.after.utf8.count) }
+            if !pattern.before.isEmpty { return (pattern.unit, afterStart + pattern.after.utf8.count) }
+        }
+        return nil
+    }
+
+    // MARK: - Comparator
+
+    /// The comparator right before the number, past fillers: "tối thiểu 70%", "đạt trên 70%",
+    /// "tối thiểu ở mức độ 2".
+    private func comparatorBefore(_ offset: Int, in item: KeyedText) -> Comparator? {
+        var end = offset
+        for _ in 0..<3 {
+            if let found = item.phrase(endingAt: end, in: targets.comparatorsBefore), found.value != .exactly {
+                return Comparator(found.value)
+            }
+            if let filler = item.phrase(endingAt: end, in: targets.comparatorFillers) {
+                end = filler.range.lowerBound
+                continue
+            }
+            break
+        }
+        return item.phrase(endingAt: offset, in: targets.comparatorsBefore).map { Comparator($0.value) }
+    }
+
+    /// A comparator anywhere earlier in the clause (for levels: "tối thiểu đáp ứng mức độ cơ bản (mức độ 2").
+    private func comparatorInClause(before offset: Int, clause: Range<Int>, in item: KeyedText) -> Comparator? {
+        let matches = targets.comparatorsBefore.matches(in: item.key(clause.lowerBound..<offset))
+        return matches.last(where: { $0.value != .exactly }).map { Comparator($0.value) }
+    }
+
+    /// "trở lên" right after the number, or after its noun phrase with no other number between.
+    private func comparatorAfter(_ offset: Int, clause: Range<Int>, in item: KeyedText, numbers: [NumberToken]) -> Comparator? {
+        let nextNumber = numbers.first { $0.start >= offset && $0.start < clause.upperBound }?.start ?? clause.upperBound
+        let matches = targets.comparatorsAfter.matches(in: item.key(offset..<nextNumber))
+        return matches.first.map { Comparator($0.value) }
+    }
+
+    // MARK: - Population and indicator
+
+    /// Who or what is counted: the words after the number up to the predicate ("100% cán bộ
+    /// quản lý, giáo viên | được cấp"), or after "tỷ lệ" when the number closes the clause.
+    private func population(after offset: Int, before start: Int, clause: Range<Int>, in item: KeyedText) -> String? {
+        func words(from begin: Int, to limit: Int) -> String? {
+            var i = begin
+            while i < limit, item.keyBytes[i] == 0x20 { i += 1 }
+            if let after = item.phrase(startingAt: i, in: targets.comparatorsAfter) { i = after.range.upperBound }
+            while i < limit, item.keyBytes[i] == 0x20 { i += 1 }
+            var end = i
+            var wordCount = 0
+            while end < limit, wordCount < 16 {
+                let b = item.keyBytes[end]
+                if b == UInt8(ascii: ":") || b == UInt8(ascii: "(") || b == UInt8(ascii: ";") || (b >= 0x30 && b <= 0x39) { break }
+                let atWordStart = end == i || !TextBytes.isWordByte(item.keyBytes[end - 1])
+                if atWordStart, TextBytes.isWordByte(b),
+                   item.phrase(startingAt: end, in: targets.predicateWords) != nil || item.phrase(startingAt: end, in: targets.comparatorsBefore) != nil {
+                    break
+                }
+                if b == 0x20 { wordCount += 1 }
+                end += 1
+            }
+            var text = item.text(i..<end).trimming(" ,.-–")
+            for joiner in [" và", " hoặc", ","] where text.hasSuffix(joiner) { text = String(text.dropLast(joiner.count)).trimming(" ,") }
+            return text.isEmpty ? nil : text
+        }
+        if let after = words(from: offset, to: clause.upperBound), !after.allSatisfy({ $0.isNumber || $0 == "%" }) {
+            return after
+        }
+        // "Tỷ lệ hài lòng của người dân … đạt 90%": what follows "tỷ lệ"
+        let head = item.key(clause.lowerBound..<start)
+        if let range = head.range(of: "tỷ lệ ") {
+            let begin = clause.lowerBound + head.utf8.distance(from: head.utf8.startIndex, to: range.upperBound)
+            return words(from: begin, to: start)
+        }
+        return nil
+    }
+
+    private func isOnly(_ words: [String], in population: String) -> Bool {
+        words.allSatisfy { population.contains($0) } && !population.contains(",") && !population.contains(" và ")
+    }
+
+    /// What the number measures: the first taxonomy term after it in its clause ("100% các trường
+    /// sử dụng hệ thống điều hành …"), or before it when the clause names the measure first
+    /// ("Tỷ lệ thanh toán trực tuyến …: Đạt 83%", "cung cấp chữ ký số cho 100% cán bộ").
+    private func indicator(for number: NumberToken, valueEnd: Int, clause: Range<Int>, in item: KeyedText, isLevel: Bool) -> String? {
+        let matches = grammar.indicators.terms.matches(in: item.key).filter { $0.range.overlaps(clause) }
+        // a term that holds the number ("2 học sinh/máy", "tích hợp 100% dữ liệu"); for a level,
+        // what it grades is named before it ("máy tính … tối thiểu mức độ 2")
+        if !isLevel, let covering = matches.first(where: { $0.range.contains(number.start) }) { return covering.value }
+        let before = matches.filter { $0.range.upperBound <= number.start }
+        let after = matches.filter { $0.range.lowerBound >= number.end }
+        let measureFirst = isLevel || namesMeasureFirst(number, clause: clause, in: item)
+        let preferred = measureFirst ? before.first : after.first
+        let fallback = measureFirst ? after.first : before.first
+        if let id = (preferred ?? fallback)?.value { return id }
+        // the clause names nothing: the item's nearest term
+        return grammar.indicators.terms.matches(in: item.key)
+            .min { abs($0.range.lowerBound - number.start) < abs($1.range.lowerBound - number.start) }?.value
+    }
+
+    private func namesMeasureFirst(_ number: NumberToken, clause: Range<Int>, in item: KeyedText) -> Bool {
+        let head = item.key(clause.lowerBound..<number.start).trimming(" -+•")
+        if head.hasPrefix("tỷ lệ") { return true }
+        var end = number.start
+        for _ in 0..<3 {
+            if let c = item.phrase(endingAt: end, in: targets.comparatorsBefore) { end = c.range.lowerBound; continue }
+            if let f = item.phrase(endingAt: end, in: targets.comparatorFillers) { end = f.range.lowerBound; continue }
+            break
+        }
+        let lead = item.key(clause.lowerBound..<end).trimming(" ")
+        return lead.hasSuffix(":") || lead.hasSuffix(" cho") || lead.hasSuffix(" đối với") || lead.hasSuffix(" tích hợp")
+            || (lead.contains("tỷ lệ") && end < number.start)
+    }
+
+    /// "đến năm 2030", "trong năm 2025" in the target's own clause.
+    private func ownYear(in clause: Range<Int>, item: KeyedText) -> Int? {
+        YearPhrase.dueYear(in: item.key(clause))
+    }
+}
+
+extension Comparator {
+    init(_ word: ComparatorWord) {
+        switch word {
+        case .atLeast: self = .atLeast
+        case .moreThan: self = .greater
+        case .exactly: self = .equal
+        case .atMost: self = .atMost
+        case .lessThan: self = .less
+        }
+    }
+}

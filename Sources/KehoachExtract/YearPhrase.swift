@@ -1,0 +1,55 @@
+import KehoachLexer
+import KehoachText
+
+/// Years that scope targets: "đến năm 2030", "trong năm 2025", a heading "Mục tiêu cụ thể năm
+/// 2025". A school year ("năm học 2025-2026"), a period ("giai đoạn 2021-2025") and the name of
+/// a programme in quotes are not a due year.
+enum YearPhrase {
+    static let dueWords = ["đến hết", "đến", "trước", "trong", "vào", "hết", "cuối", "tới"]
+
+    /// A due year stated in a clause: "đến năm 2030", "trong năm 2025".
+    static func dueYear(in key: String) -> Int? {
+        years(in: key).first { $0.hasDueWord && !$0.inQuotes && !$0.afterPeriodWord }?.year
+    }
+
+    /// The year a heading scopes its targets to: "Mục tiêu cụ thể năm 2025", "Đến năm 2030".
+    static func headingYear(in key: String) -> Int? {
+        years(in: key).first { !$0.inQuotes && !$0.afterPeriodWord }?.year
+    }
+
+    struct Found {
+        var year: Int
+        var hasDueWord: Bool
+        var inQuotes: Bool
+        var afterPeriodWord: Bool
+    }
+
+    static func years(in key: String) -> [Found] {
+        var found: [Found] = []
+        var scanner = ByteScanner(key: key)
+        var quoteDepth = 0
+        while !scanner.isAtEnd {
+            let position = scanner.position
+            if scanner.scan("“", wholeWord: false) { quoteDepth += 1; continue }
+            if scanner.scan("”", wholeWord: false) { quoteDepth = max(0, quoteDepth - 1); continue }
+            let atWordStart = position == 0 || !TextBytes.isWordByte(scanner.bytes[position - 1])
+            if atWordStart, scanner.scan("năm") {
+                let afterWord = scanner.position
+                scanner.skipSpaces()
+                if scanner.scan("học") { continue }
+                if let year = scanner.scanNumber(maxDigits: 4), (1990...2100).contains(year) {
+                    let head = String(decoding: scanner.bytes[max(0, position - 40)..<position], as: UTF8.self)
+                    let trimmed = head.trimming(" ,")
+                    let due = dueWords.contains { trimmed.hasSuffix(" " + $0) || trimmed == $0 }
+                    let period = head.contains("giai đoạn") || head.contains("định hướng")
+                    found.append(Found(year: year, hasDueWord: due, inQuotes: quoteDepth > 0, afterPeriodWord: period))
+                } else {
+                    scanner.position = afterWord
+                }
+                continue
+            }
+            scanner.position = position + 1
+        }
+        return found
+    }
+}
