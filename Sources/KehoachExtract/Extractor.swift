@@ -19,7 +19,8 @@ public struct Extractor: Sendable {
         let deadlines = deadlines(in: items, tables: document.tables, planYears: planYears(metadata))
         return Plan(source: source, metadata: metadata, citations: citations(document),
                     sections: document.sections.map(record), targets: targets, deadlines: deadlines,
-                    responsibilities: [], objectives: [], tables: document.tables.map(record),
+                    responsibilities: ResponsibilityExtractor(grammar: grammar).responsibilities(in: document),
+                    objectives: objectives(in: items, targets: targets), tables: document.tables.map(record),
                     recipients: document.closing.recipients, diagnostics: document.diagnostics)
     }
 
@@ -72,6 +73,16 @@ public struct Extractor: Sendable {
             }
         }
         return deadlines
+    }
+
+    /// The items under MỤC TIÊU / MỤC ĐÍCH sections (not their own headings), each with the
+    /// targets it sets.
+    func objectives(in items: PlanItems, targets: [Target]) -> [Objective] {
+        items.items.compactMap { item in
+            guard item.kinds.contains(where: \.isObjectives), item.ownKind == nil else { return nil }
+            let own = targets.indices.filter { targets[$0].text == item.run.text && targets[$0].section == item.path }
+            return Objective(line: item.run.location.line, text: item.run.text, section: item.path, targets: own)
+        }
     }
 
     func planYears(_ metadata: Metadata) -> Set<Int> {

@@ -13,6 +13,8 @@ struct PlanItems {
         var kinds: [SectionKind]
         /// The item is a heading's title (a numbered objective, a unit heading).
         var isHeading: Bool
+        /// For a heading: the kind its title names ("Mục tiêu cụ thể"), nil for a plain item.
+        var ownKind: SectionKind? = nil
         /// The section the item belongs to (for a heading: the section it opens).
         var sectionTitle: String
         var sectionYear: Int?
@@ -33,6 +35,7 @@ struct PlanItems {
                 let kinds = kinds + (section.kind.map { [$0] } ?? [])
                 var heading = Item(run: section.title, path: path, kinds: kinds, isHeading: true,
                                    sectionTitle: section.title.text, sectionYear: year, isBullet: false)
+                heading.ownKind = section.kind
                 if scopesYear, let own = ownYear {
                     let key = Folding.matchKey(section.title.text)
                     heading.headingYear = (own, key.contains("đến năm") || key.contains("đến hết năm") || key.contains("trước năm"))

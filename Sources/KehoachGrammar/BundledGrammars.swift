@@ -348,6 +348,10 @@ support = phối hợp | đơn vị phối hợp | cơ quan phối hợp | phố
 [unit heads]
 phòng | sở | ủy ban nhân dân | ubnd | các cơ sở giáo dục | cơ sở giáo dục | các trường | trường | các đơn vị | ban | ban chỉ đạo | tổ | tổ chuyên môn | bộ phận | trung tâm | hiệu trưởng | phó hiệu trưởng | giáo viên | nhân viên | công đoàn | đoàn thanh niên | liên đội | chi đoàn | văn phòng | các phòng | hội đồng | các tổ chuyên môn | cán bộ | tổ văn phòng | giáo viên chủ nhiệm | các bộ phận | đội ngũ
 
+# Words before a unit name in a heading or bullet: "Trách nhiệm của Phòng GDĐT", "Đối với …".
+[unit prefixes]
+trách nhiệm của | nhiệm vụ của | đối với | giao | đề nghị
+
 # A sentence that gives a duty to the unit before it: "Hiệu trưởng chịu trách nhiệm …".
 [duty verbs]
 chịu trách nhiệm | có trách nhiệm | chủ trì | chỉ đạo | phụ trách

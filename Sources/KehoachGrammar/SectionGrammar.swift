@@ -38,8 +38,16 @@ public struct SectionGrammar: Sendable {
     }
 
     /// The kind of a heading title: the longest grammar phrase that starts it.
+    /// A section that gives duties must be named so, not merely start so: "Phân công lực lượng
+    /// phụ trách công nghệ thông tin" is a task, "PHÂN CÔNG NHIỆM VỤ" a duties section.
     public func kind(ofTitle title: String) -> SectionKind? {
-        kinds.prefixMatch(of: Folding.matchKey(title))?.value
+        let key = Folding.matchKey(title)
+        guard let match = kinds.prefixMatch(of: key) else { return nil }
+        if match.value.assignsDuties {
+            let rest = String(decoding: Array(key.utf8)[match.range.upperBound...], as: UTF8.self)
+            if rest.split(whereSeparator: { $0 == " " || $0 == "," }).count > 3 { return nil }
+        }
+        return match.value
     }
 }
 
