@@ -6,7 +6,9 @@
 //         ─lex─▶ [Token]                         KehoachLexer
 //         ─parse─▶ PlanDocument                  KehoachParser
 //         ─extract─▶ Plan                        KehoachExtract
-//         ─render─▶ text | json                  KehoachRender
+//         ─store/index─▶ Corpus                  KehoachCorpus
+//         ─compare/align─▶ Report                KehoachCompare
+//         ─render─▶ text | md | html | csv | json  KehoachRender
 //   kehoach (CLI): arguments, files and the terminal; nothing below it knows them.
 import PackageDescription
 
@@ -22,11 +24,16 @@ let package = Package(
         .target(name: "KehoachLexer", dependencies: ["KehoachText", "KehoachGrammar"]),
         .target(name: "KehoachParser", dependencies: ["KehoachText", "KehoachGrammar", "KehoachLexer"]),
         .target(name: "KehoachExtract", dependencies: ["KehoachText", "KehoachGrammar", "KehoachLexer", "KehoachParser"]),
-        .target(name: "KehoachRender", dependencies: ["KehoachText", "KehoachGrammar", "KehoachExtract"]),
-        .executableTarget(name: "kehoach", dependencies: ["KehoachText", "KehoachGrammar", "KehoachParser", "KehoachExtract", "KehoachRender"]),
+        .target(name: "KehoachCorpus", dependencies: ["KehoachText", "KehoachGrammar", "KehoachExtract"]),
+        .target(name: "KehoachCompare", dependencies: ["KehoachText", "KehoachGrammar", "KehoachExtract"]),
+        .target(name: "KehoachRender", dependencies: ["KehoachText", "KehoachGrammar", "KehoachExtract", "KehoachCompare"]),
+        .executableTarget(name: "kehoach", dependencies: ["KehoachText", "KehoachGrammar", "KehoachParser", "KehoachExtract",
+                                                          "KehoachCorpus", "KehoachCompare", "KehoachRender"]),
         .testTarget(name: "KehoachTextTests", dependencies: ["KehoachText"]),
         .testTarget(name: "KehoachLexerTests", dependencies: ["KehoachLexer"]),
         .testTarget(name: "KehoachParserTests", dependencies: ["KehoachParser"]),
         .testTarget(name: "KehoachExtractTests", dependencies: ["KehoachExtract"]),
+        .testTarget(name: "KehoachCorpusTests", dependencies: ["KehoachCorpus"]),
+        .testTarget(name: "KehoachCompareTests", dependencies: ["KehoachCompare", "KehoachRender"]),
     ]
 )
