@@ -52,7 +52,7 @@ public struct Lexer: Sendable {
             let filled = cells.filter { !$0.isEmpty }
             if filled.count >= 2 {
                 // "I.<tab>MỤC TIÊU": Word's tab after a number is not a table
-                if filled.count == 2, let first = filled.first, let label = NumberingReader.label(first + " " + filled[1]),
+                if filled.count == 2, text.contains("\t"), let first = filled.first, let label = NumberingReader.label(first + " " + filled[1]),
                    label.title.count == filled[1].count {
                     return token(.heading(label.label), label.title)
                 }

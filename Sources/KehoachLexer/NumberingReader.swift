@@ -53,7 +53,8 @@ public enum NumberingReader {
                 : nil
         }
         guard titleFirst.isLetter || titleFirst.isNumber || "\"“'([".contains(titleFirst) else { return nil }
-        if terminator == "/" && titleFirst.isNumber { return nil }
+        // "1/ Mục đích" is a heading; "118/KH-UBND" and "1/2025" are not
+        if terminator == "/" && (titleFirst.isNumber || text.dropFirst(i).first != " ") { return nil }
         let startsUpper = titleFirst.isUppercase || titleFirst.isNumber || !titleFirst.isLetter
         let labelText = components.map(String.init).joined(separator: ".")
         let hadSpace = i < text.count && text.dropFirst(i).first == " "

@@ -122,13 +122,14 @@ struct HeaderReader {
                 if afterType && titleLines > 0 { return (fragments, nextNonBlank(tokens, after: i)) }
                 fragments.append(Fragment(token: token))
                 continue
-            case .heading(let label) where label.scheme != .appendix:
+            case .heading(let label):
+                if label.scheme == .appendix && sawHeaderField { break }
                 if !afterType || titleLines > 0 { return (fragments, i) }
             case .tableRow(let cells):
-                for cell in cells where !cell.isEmpty {
-                    let line = SourceLine(number: token.line, text: cell)
-                    fragments.append(Fragment(token: lexer.token(line)))
-                }
+                // a row of header cells ("Số: 47/KH-UBND | Cần Thơ, ngày …"), or the body's first table
+                let cellTokens = cells.filter { !$0.isEmpty }.map { lexer.token(SourceLine(number: token.line, text: $0)) }
+                guard cellTokens.contains(where: isHeaderCell) else { return sawHeaderField ? (fragments, i) : ([], firstNonBlank(tokens)) }
+                fragments += cellTokens.map { Fragment(token: $0) }
                 sawHeaderField = true
                 continue
             case .documentNumber, .placeDate, .motto:
@@ -151,6 +152,13 @@ struct HeaderReader {
             if !sawHeaderField && nonBlank > 12 { return ([], firstNonBlank(tokens)) }
         }
         return sawHeaderField ? (fragments, tokens.count) : ([], firstNonBlank(tokens))
+    }
+
+    private func isHeaderCell(_ token: Token) -> Bool {
+        switch token.kind {
+        case .documentNumber, .placeDate, .motto: return true
+        default: return isUppercaseLine(token.text) || documentType(token.text) != nil
+        }
     }
 
     private func nextNonBlank(_ tokens: [Token], after index: Int) -> Int {
@@ -224,12 +232,18 @@ struct HeaderReader {
     /// A place-date line broken over up to four fragments ("Quảng" / "Ninh, ngày 9 tháng 3" /
     /// "năm 2023"): the joined text and the fragments it took.
     private func joinBrokenPlaceDate(_ fragments: [Fragment], at index: Int) -> (text: String, first: Int, last: Int)? {
-        for first in [index, index - 1] where first >= 0 {
+        // "Quảng" / "Ninh, ngày …": a short capitalised fragment before is the start of the place
+        var starts = [index]
+        if index > 0, case .text = fragments[index - 1].token.kind, !fragments[index - 1].text.contains(","),
+           fragments[index - 1].text.split(separator: " ").count <= 2, !isUppercaseLine(fragments[index - 1].text) {
+            starts.insert(index - 1, at: 0)
+        }
+        for first in starts {
             var text = ""
             var last = first
             while last < fragments.count, last < first + 4 {
                 let piece = fragments[last]
-                if !piece.token.isBlank { text += (text.isEmpty ? "" : " ") + piece.text }
+                if !piece.text.isEmpty { text += (text.isEmpty ? "" : " ") + piece.text }
                 if DateReader.placeDate(text) != nil { return (text, first, last) }
                 last += 1
             }
