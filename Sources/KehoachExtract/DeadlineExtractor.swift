@@ -85,7 +85,8 @@ struct DeadlineExtractor {
             return Found(offset: 0, quote: cell, date: nil, kind: .recurring)
         }
         if let inProse = deadlines(in: cell).first { return inProse }
-        var scanner = ByteScanner(key: key)
+        // "Năm 2025 - 2030", "Năm 2025": the word adds nothing in a time column
+        var scanner = ByteScanner(key: key.hasPrefix("năm ") ? String(key.dropFirst(4)).trimming(" ") : key)
         if let date = DateReader.numericDate(&scanner) {
             return Found(offset: 0, quote: cell, date: date.iso, kind: date.day == nil ? .during : .on)
         }

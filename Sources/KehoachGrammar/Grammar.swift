@@ -62,3 +62,8 @@ public struct Grammar: Sendable {
         responsibilities = try ResponsibilityGrammar(file("responsibilities.grammar"))
     }
 }
+
+/// The text of a bundled grammar file, for tools that show or compare it.
+public enum BundledGrammarText {
+    public static func text(of name: String) -> String? { BundledGrammars.files[name] }
+}

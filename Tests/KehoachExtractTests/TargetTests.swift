@@ -1,0 +1,128 @@
+import XCTest
+import KehoachGrammar
+@testable import KehoachExtract
+
+/// What counts as a target and how each of its fields is read (DESIGN.md section 3).
+final class TargetTests: XCTestCase {
+    private func targets(_ body: String, title: String = "Chuyển đổi số năm học 2025 - 2026") -> [Target] {
+        PlanReader().read(text: "KẾ HOẠCH\n\(title)\n\nII. MỤC TIÊU\n\n\(body)\n").targets
+    }
+
+    private func only(_ body: String, file: StaticString = #filePath, line: UInt = #line) -> Target? {
+        let found = targets(body)
+        XCTAssertEqual(found.count, 1, "targets in: \(body)", file: file, line: line)
+        return found.first
+    }
+
+    func test_comparatorPhrases() {
+        let cases: [(String, KehoachExtract.Comparator)] = [
+            ("- 80% trở lên giáo viên có tài khoản VNeID mức 2.", .atLeast),
+            ("- Đạt tối thiểu 70% hồ sơ công việc được xử lý trên môi trường điện tử.", .atLeast),
+            ("- Sử dụng VNeID trong ít nhất 02 dịch vụ công trực tuyến.", .atLeast),
+            ("- Tỷ lệ xác thực thành công đạt từ 98,5% trở lên.", .atLeast),
+            ("- Trên 90% viên chức làm chủ được kỹ năng số.", .greater),
+            ("- Hơn 60% học sinh được tập huấn.", .greater),
+            ("- Tối đa 2 học sinh học chung 1 máy tính ở cấp Tiểu học.", .atMost),
+            ("- Không quá 5% hồ sơ trễ hạn.", .atMost),
+            ("- Tỷ lệ hài lòng của người dân đạt 90%.", .equal),
+            ("- 100% các trường sử dụng chữ ký số.", .equal),
+        ]
+        for (text, comparator) in cases {
+            XCTAssertEqual(only(text)?.comparator, comparator, text)
+        }
+    }
+
+    func test_decimalComma() {
+        XCTAssertEqual(only("- Tỷ lệ xác thực thành công đạt từ 98,5% trở lên.")?.value, 98.5)
+        XCTAssertEqual(only("- Tỷ lệ hồ sơ đạt 99.5 %.")?.value, 99.5)
+    }
+
+    /// Cut from 002: "tối thiểu 15%, phần đầu đạt tới 50%" is two targets, only the second aspirational.
+    func test_twoTargetsInOneSentence_andTheMisspeltPhanDau() {
+        let found = targets("- Tỷ lệ học liệu trong chương trình giáo dục phổ thông được số hóa đạt tối thiểu 15%, phần đầu đạt tới 50%.")
+        XCTAssertEqual(found.map(\.value), [15, 50])
+        XCTAssertEqual(found.map(\.comparator), [.atLeast, .equal])
+        XCTAssertEqual(found.map(\.aspirational), [false, true])
+        XCTAssertEqual(Set(found.compactMap(\.indicator)), ["digital-learning-materials"])
+    }
+
+    /// Cut from 000: "Phần đầu" covers its own clause only.
+    func test_aspirational_endsAtTheClause() {
+        let found = targets("4. Phần đầu 80% trở lên cán bộ quản lý, giáo viên, học sinh có tài khoản VNeID mức 2; sử dụng VneID trong ít nhất 02 dịch vụ công trực tuyến của ngành.")
+        XCTAssertEqual(found.map(\.value), [80, 2])
+        XCTAssertEqual(found.map(\.aspirational), [true, false])
+        XCTAssertEqual(found.map(\.indicator), ["vneid-level2", "online-public-service"])
+        XCTAssertEqual(found.map(\.unit), ["%", "dịch vụ"])
+    }
+
+    func test_twoPercentagesForTwoPopulations() {
+        let found = targets("7. 75% các trường tiểu học công lập đánh giá mức độ chuyển đổi số đạt mức 2 trở lên; 70% các trường mầm non công lập đánh giá mức độ chuyển đổi số đạt mức 2 trở lên.")
+        XCTAssertEqual(found.map(\.value), [75, 70], "'mức 2 trở lên' is the threshold of each percentage, not a target")
+        XCTAssertEqual(found.map(\.comparator), [.equal, .equal])
+        XCTAssertEqual(found.map(\.population), ["các trường tiểu học công lập", "các trường mầm non công lập"])
+    }
+
+    func test_levelAndRatioTargets() {
+        let found = targets("- Mua sắm máy tính để dạy môn Tin học, tối thiểu đáp ứng mức độ cơ bản (mức độ 2 theo Quyết định 4725/QĐ-BGDĐT: Tối đa 2 học sinh học chung 1 máy tính ở cấp Tiểu học; mỗi học sinh 01 máy tính ở cấp học THPT).")
+        XCTAssertEqual(found.map(\.value), [2, 2, 1])
+        XCTAssertEqual(found.map(\.unit), ["mức", "học sinh/máy", "học sinh/máy"])
+        XCTAssertEqual(found.map(\.comparator), [.atLeast, .atMost, .equal])
+        XCTAssertEqual(Set(found.compactMap(\.indicator)), ["computers-per-student"])
+    }
+
+    func test_indicator_isWhatTheNumberMeasures_notTheSentenceTopic() {
+        XCTAssertEqual(only("1. 100% các trường sử dụng hệ thống điều hành văn bản điện tử thống nhất và chữ ký số chuyên dùng.")?.indicator, "e-office")
+        XCTAssertEqual(only("b) Tiếp tục rà soát cung cấp chữ ký số cá nhân cho 100% cán bộ, giáo viên phục vụ quản lý hồ sơ chuyên môn.")?.indicator, "digital-signature")
+        XCTAssertEqual(only("- Tỷ lệ thanh toán trực tuyến trong giải quyết thủ tục hành chính, dịch vụ công: Đạt 83%.")?.indicator, "online-fee-payment")
+    }
+
+    func test_studentsOnly_turnTrainingIntoStudentCompetence() {
+        let found = targets("- 100% đội ngũ nhà giáo và tối thiểu 65% học sinh được tập huấn kỹ năng cơ bản về dạy – học trên nền tảng số.")
+        XCTAssertEqual(found.map(\.indicator), ["digital-skills-training", "student-digital-competence"])
+    }
+
+    func test_staffingCounts_areTargets() {
+        let found = targets("- Phân công 01 lãnh đạo và 01 chuyên viên làm đầu mối phụ trách chuyển đổi số.")
+        XCTAssertEqual(found.map(\.unit), ["lãnh đạo", "chuyên viên"])
+        XCTAssertEqual(Set(found.compactMap(\.indicator)), ["dx-focal-staff"])
+    }
+
+    func test_numbersThatAreNames_datesOrCodes_areNotTargets() {
+        let body = """
+        - Triển khai Đề án 06 và mô hình 21 theo Nghị quyết số 57, Thông tư số 02/2025/TT-BGDĐT ngày 24/01/2025.
+        - Hoàn thiện thông tin học sinh lớp 1, lớp 6 và lớp 10; báo cáo định kỳ 06 tháng.
+        - Hưởng ứng Ngày Chuyển đổi số quốc gia 10/10; Mô hình số 32 của Đề án 06; mạng 5G.
+        - Thực hiện phổ cập tài khoản định danh điện tử VNeID mức độ 2 cho đội ngũ.
+        """
+        XCTAssertEqual(targets(body).map(\.value), [])
+    }
+
+    func test_year_fromTheSubsection_thenTheAnnualPlan() {
+        let text = """
+        KẾ HOẠCH
+        Chuyển đổi số năm 2025
+
+        II. MỤC TIÊU
+        1. Mục tiêu cụ thể năm 2025
+        - 100% cán bộ có chữ ký số.
+        2. Mục tiêu đến năm 2030
+        - 100% học sinh có học bạ số.
+        III. NHIỆM VỤ
+        - Bảo đảm 100% cơ sở giáo dục có đường Internet cáp quang băng rộng.
+        """
+        let plan = PlanReader().read(text: text)
+        XCTAssertEqual(plan.targets.map(\.year), [2025, 2030, 2025])
+        XCTAssertTrue(plan.deadlines.contains { $0.date == "2025" && $0.kind == .during })
+        XCTAssertTrue(plan.deadlines.contains { $0.date == "2030" && $0.kind == .before })
+    }
+
+    func test_schoolYearPlan_leavesTheYearEmpty() {
+        XCTAssertNil(only("- 100% học sinh được cấp phát và sử dụng Học bạ số.")?.year)
+    }
+
+    func test_targetKeepsItsLine_inAParagraphRejoinedAfterAPageBreak() {
+        let plan = PlanReader().read(text: "II. MỤC TIÊU\n\n- Đẩy mạnh chuyển đổi số trong nhà trường, bảo đảm an toàn\n\nmôi trường học tập; 100% học sinh có học bạ số.\n")
+        XCTAssertEqual(plan.targets.first?.line, 5)
+        XCTAssertEqual(plan.targets.first?.section, ["II"])
+    }
+}
