@@ -1,16 +1,13 @@
 import KehoachText
 
 /// Finds grammar phrases in text by their match keys (case and tone placement folded), whole
-/// words only. A trie over key bytes: each lookup costs at most the length of the longest phrase,
-/// so scanning a text is linear in it.
+/// words only. A byte trie: each lookup costs at most the length of the longest phrase, so
+/// scanning a text is linear in it.
 public struct PhraseMatcher<Value: Sendable>: Sendable {
-    private struct Node: Sendable {
-        var children: [(UInt8, Int32)] = []
-        var value: Value? = nil
-    }
+    private var trie = PhraseTrie()
+    private var values: [Value] = []
 
-    private var nodes: [Node] = [Node()]
-    public private(set) var count = 0
+    public var count: Int { values.count }
 
     public init() {}
 
@@ -22,61 +19,27 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     public mutating func insert(_ phrase: String, _ value: Value) {
         let key = Folding.matchKey(phrase)
         guard !key.isEmpty else { return }
-        var node = 0
-        for byte in key.utf8 {
-            if let next = nodes[node].children.first(where: { $0.0 == byte })?.1 {
-                node = Int(next)
-            } else {
-                nodes.append(Node())
-                let next = Int32(nodes.count - 1)
-                nodes[node].children.append((byte, next))
-                node = Int(next)
-            }
-        }
-        if nodes[node].value == nil { count += 1 }
-        nodes[node].value = value
+        let (slot, isNew) = trie.insert(key, valueSlot: Int32(values.count))
+        if isNew { values.append(value) } else { values[Int(slot)] = value }
     }
 
     /// The longest phrase that starts at `offset` of `key` and ends at a word boundary.
     public func longestMatch(in key: UnsafeBufferPointer<UInt8>, at offset: Int) -> (length: Int, value: Value)? {
-        var node = 0
-        var best: (Int, Value)? = nil
-        var i = offset
-        while i < key.count {
-            guard let next = nodes[node].children.first(where: { $0.0 == key[i] })?.1 else { break }
-            node = Int(next)
-            i += 1
-            if let value = nodes[node].value, TextBytes.isBoundary(key, i) {
-                best = (i - offset, value)
-            }
-        }
-        return best
+        trie.longestMatch(in: key, at: offset).map { ($0.0, values[Int($0.1)]) }
     }
 
     /// Every non-overlapping longest match in the key, left to right, starting at word starts.
     public func matches(in key: String) -> [PhraseMatch<Value>] {
-        var found: [PhraseMatch<Value>] = []
         var key = key
-        key.withUTF8 { bytes in
-            var i = 0
-            while i < bytes.count {
-                if TextBytes.isWordStart(bytes, i), let (length, value) = longestMatch(in: bytes, at: i) {
-                    found.append(PhraseMatch(range: i..<(i + length), value: value))
-                    i += length
-                } else {
-                    i += 1
-                }
-            }
-        }
-        return found
+        let found = key.withUTF8 { trie.matches(in: $0) }
+        return found.map { PhraseMatch(range: $0.0, value: values[Int($0.1)]) }
     }
 
     /// The value of the longest phrase at the very start of `key`, if any.
     public func prefixMatch(of key: String) -> PhraseMatch<Value>? {
         var key = key
-        return key.withUTF8 { bytes in
-            longestMatch(in: bytes, at: 0).map { PhraseMatch(range: 0..<$0.length, value: $0.value) }
-        }
+        let found = key.withUTF8 { trie.longestMatch(in: $0, at: 0) }
+        return found.map { PhraseMatch(range: 0..<$0.0, value: values[Int($0.1)]) }
     }
 
     /// True when the whole key is one of the phrases.
@@ -91,4 +54,3 @@ public struct PhraseMatch<Value: Sendable>: Sendable {
     public let range: Range<Int>
     public let value: Value
 }
-

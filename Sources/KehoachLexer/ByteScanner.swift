@@ -26,10 +26,12 @@ public struct ByteScanner {
 
     /// Consumes `word` if the bytes continue with it (and, if `wholeWord`, a word boundary follows).
     public mutating func scan(_ word: String, wholeWord: Bool = true) -> Bool {
-        let w = Array(word.utf8)
-        guard position + w.count <= bytes.count, Array(bytes[position..<(position + w.count)]) == w else { return false }
-        let end = position + w.count
-        if wholeWord, end < bytes.count, TextBytes.isWordByte(bytes[end]), let last = w.last, TextBytes.isWordByte(last) {
+        var end = position
+        for byte in word.utf8 {
+            guard end < bytes.count, bytes[end] == byte else { return false }
+            end += 1
+        }
+        if wholeWord, end < bytes.count, TextBytes.isWordByte(bytes[end]), end > position, TextBytes.isWordByte(bytes[end - 1]) {
             return false
         }
         position = end

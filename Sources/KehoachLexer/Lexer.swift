@@ -100,11 +100,14 @@ public struct Lexer: Sendable {
 
     /// Cells of a tab- or `|`-separated line, or nil when the line has no separators.
     static func cells(_ text: String) -> [String]? {
-        if text.contains("\t") {
+        var tabs = 0, pipes = 0
+        for byte in text.utf8 {
+            if byte == 0x09 { tabs += 1 } else if byte == 0x7C { pipes += 1 }
+        }
+        if tabs > 0 {
             return text.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmedSpaces }
         }
-        guard text.contains("|") else { return nil }
-        let pipes = text.filter { $0 == "|" }.count
+        guard pipes > 0 else { return nil }
         guard text.hasPrefix("|") || text.hasSuffix("|") || text.contains(" | ") || pipes >= 2 else { return nil }
         var parts = text.split(separator: "|", omittingEmptySubsequences: false).map { Self.stripEmphasis($0).0.trimmedSpaces }
         if text.hasPrefix("|") { parts.removeFirst() }
@@ -129,7 +132,7 @@ public struct Lexer: Sendable {
     /// Removes Markdown emphasis (every `*` run, `__` runs) and backslash escapes (`1\.`); tells
     /// whether the whole line was emphasized. A leading `* ` is a bullet and stays.
     static func stripEmphasis(_ text: Substring) -> (String, Bool) {
-        guard text.contains(where: { $0 == "*" || $0 == "_" || $0 == "\\" }) else { return (String(text), false) }
+        guard text.utf8.contains(where: { $0 == 0x2A || $0 == 0x5F || $0 == 0x5C }) else { return (String(text), false) }
         let whole = text.hasPrefix("*") && text.hasSuffix("*") || text.hasPrefix("__") && text.hasSuffix("__")
         var out = ""
         out.reserveCapacity(text.utf8.count)

@@ -24,7 +24,7 @@ struct CitationScanner {
         while i < bytes.count {
             // a document number starts with a digit at a word start, with a slash close after it
             guard bytes[i] >= 0x30, bytes[i] <= 0x39, i == 0 || !TextBytes.isWordByte(bytes[i - 1]),
-                  bytes[i..<min(bytes.count, i + 14)].contains(UInt8(ascii: "/")) else { i += 1; continue }
+                  Self.mayStartNumber(bytes, at: i) else { i += 1; continue }
             if let (citation, end) = citation(in: run, bytes: bytes, at: i) {
                 let key = HeaderGrammar.foldCode(citation.number)
                 if key != ownNumber, seen.insert(key).inserted { citations.append(citation) }
@@ -38,7 +38,8 @@ struct CitationScanner {
     /// Reads a citation whose number starts at byte `start`; returns it and the byte after it.
     private func citation(in run: TextRun, bytes: [UInt8], at start: Int) -> (Citation, Int)? {
         // work on a bounded window so that a 10 MB line stays linear
-        let windowEnd = min(bytes.count, start + 400)
+        var windowEnd = min(bytes.count, start + 240)
+        while windowEnd < bytes.count, bytes[windowEnd] & 0xC0 == 0x80 { windowEnd += 1 }
         let after = String(decoding: bytes[start..<windowEnd], as: UTF8.self)
         let chars = Array(after)
         guard let (number, endChar) = DocumentNumber.read(chars, at: 0) else { return nil }
@@ -57,6 +58,26 @@ struct CitationScanner {
         let issuer = issuerName(rest)
         let citation = Citation(type: type, number: number.text, date: date, issuer: issuer, location: run.location(atUTF8: start))
         return (citation, start + numberBytes)
+    }
+
+    /// A cheap test before the full reading: digits (and a letter, a year), then `/` or `-` and,
+    /// past spaces, a capital letter ("364/KH", "57-NQ", "02/2025/TT", "24- KH"). Dates fail it.
+    static func mayStartNumber(_ bytes: [UInt8], at start: Int) -> Bool {
+        var i = start
+        let end = min(bytes.count, start + 24)
+        func isDigit(_ j: Int) -> Bool { j < end && bytes[j] >= 0x30 && bytes[j] <= 0x39 }
+        while isDigit(i) { i += 1 }
+        if i < end, bytes[i] >= 0x61, bytes[i] <= 0x7A { i += 1 }
+        while i < end, bytes[i] == 0x20 { i += 1 }
+        guard i < end, bytes[i] == 0x2F || bytes[i] == 0x2D else { return false }
+        i += 1
+        while i < end, bytes[i] == 0x20 { i += 1 }
+        var digits = 0
+        while isDigit(i) { i += 1; digits += 1 }
+        if digits == 4, i < end, bytes[i] == 0x2F { i += 1 } else if digits > 0 { return false }
+        guard i < end else { return false }
+        let b = bytes[i]
+        return (b >= 0x41 && b <= 0x5A) || b == 0xC4 || b >= 0xC3   // A–Z, Đ and other capitals
     }
 
     /// The type word standing just before the number ("Kế hoạch số", "Thông tư", "Nghị quyết số").

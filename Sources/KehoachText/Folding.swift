@@ -4,25 +4,58 @@ public enum Folding {
     /// Lowercase, with old-style tone placement in open syllables moved to the new style
     /// ("Hoá" → "hóa", "thuỷ" → "thủy"; "hoạch" stays). Diacritics are kept: "phần đầu" and "phấn đấu" stay different words.
     /// The key has the text's UTF-8 length, so a match's byte offsets are valid in the text.
-    public static func matchKey<S: StringProtocol>(_ text: S) -> String {
-        var scalars = text.unicodeScalars.map { VietnameseLetters.lowercase($0.value) }
-        // Old and new styles differ only in open syllables ("hoá"/"hóa"); with a final consonant
-        // both write "hoạch", so a pair moves only when no letter follows it.
-        var i = 0
-        while i + 1 < scalars.count {
-            let key = UInt64(scalars[i]) << 32 | UInt64(scalars[i + 1])
-            if let (first, second) = VietnameseLetters.tonePlacement[key],
-               i + 2 == scalars.count || !isLetterValue(scalars[i + 2]) {
-                scalars[i] = first
-                scalars[i + 1] = second
-                i += 2
-            } else {
-                i += 1
+    public static func matchKey(_ text: Substring) -> String {
+        matchKey(String(text))
+    }
+
+    public static func matchKey(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { source -> String in
+            let count = source.count
+            // ASCII with nothing to lowercase: the text is its own key
+            var needsWork = false
+            for byte in source where byte >= 0x80 || (byte >= 0x41 && byte <= 0x5A) { needsWork = true; break }
+            if !needsWork { return String(decoding: source, as: UTF8.self) }
+            return String(unsafeUninitializedCapacity: count) { out in
+                var i = 0
+                while i < count {
+                    let byte = source[i]
+                    if byte < 0x80 {
+                        out[i] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                        i += 1
+                        continue
+                    }
+                    let (value, width) = UTF8Scalar.decode(source, at: i)
+                    UTF8Scalar.encode(VietnameseLetters.lowercase(value), width: width, into: out, at: i)
+                    i += width
+                }
+                moveTones(out, count: count)
+                return count
             }
         }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars.lazy.map { Unicode.Scalar($0)! })
-        return String(view)
+    }
+
+    /// Old and new styles differ only in open syllables ("hoá"/"hóa"); with a final consonant
+    /// both write "hoạch", so a pair moves only when no letter follows it. Works in place on
+    /// lowercased UTF-8; every move keeps the byte length.
+    private static func moveTones(_ bytes: UnsafeMutableBufferPointer<UInt8>, count: Int) {
+        var i = 0
+        while i + 1 < count {
+            let first = bytes[i]
+            guard (first == 0x6F || first == 0x75), bytes[i + 1] >= 0xC0 else { i += 1; continue }
+            let (second, width) = UTF8Scalar.decode(UnsafeBufferPointer(bytes), at: i + 1)
+            let end = i + 1 + width
+            let key = UInt64(first) << 32 | UInt64(second)
+            guard let (newFirst, newSecond) = VietnameseLetters.tonePlacement[key] else { i += 1; continue }
+            if end < count {
+                let (next, _) = UTF8Scalar.decode(UnsafeBufferPointer(bytes), at: end)
+                if isLetterValue(next) { i = end; continue }
+            }
+            let firstWidth = UTF8Scalar.width(newFirst)
+            UTF8Scalar.encode(newFirst, width: firstWidth, into: bytes, at: i)
+            UTF8Scalar.encode(newSecond, width: end - i - firstWidth, into: bytes, at: i + firstWidth)
+            i = end
+        }
     }
 
     private static func isLetterValue(_ value: UInt32) -> Bool {
@@ -31,7 +64,11 @@ public enum Folding {
 
     /// Lowercase ASCII with every diacritic removed and đ → d: "Chữ ký số" → "chu ky so".
     /// Characters that are not letters or digits become spaces, runs of spaces collapse.
-    public static func searchKey<S: StringProtocol>(_ text: S) -> String {
+    public static func searchKey(_ text: Substring) -> String {
+        searchKey(String(text))
+    }
+
+    public static func searchKey(_ text: String) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var lastWasSpace = true
@@ -60,7 +97,7 @@ public enum Folding {
     }
 
     /// The words of `searchKey(text)`.
-    public static func searchWords<S: StringProtocol>(_ text: S) -> [Substring] {
+    public static func searchWords(_ text: String) -> [Substring] {
         searchKey(text).split(separator: " ")
     }
 
