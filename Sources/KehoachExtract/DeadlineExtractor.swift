@@ -23,7 +23,10 @@ struct DeadlineExtractor {
     private var words: DeadlineGrammar { grammar.deadlines }
 
     func deadlines(in text: String) -> [Found] {
-        let item = KeyedText(text)
+        deadlines(in: KeyedText(text))
+    }
+
+    func deadlines(in item: KeyedText) -> [Found] {
         var found: [Found] = []
         var consumed: [Range<Int>] = []
         func isFree(_ r: Range<Int>) -> Bool { !consumed.contains { $0.overlaps(r) } }
@@ -45,7 +48,9 @@ struct DeadlineExtractor {
         while !scanner.isAtEnd {
             let start = scanner.position
             let atWord = start == 0 || !TextBytes.isWordByte(item.keyBytes[start - 1])
-            guard atWord, TextBytes.isWordByte(item.keyBytes[start]) else { scanner.position += 1; continue }
+            // every form starts with a digit, "ngày", "năm" or "tháng"
+            let first = item.keyBytes[start]
+            guard atWord, first == 0x6E || first == 0x74 || (first >= 0x30 && first <= 0x39) else { scanner.position += 1; continue }
             // "ngày 25/5/2026", "ngày 10 tháng 10", or a bare full date "(10/10/2025)"
             let digitStart = (0x30...0x39).contains(item.keyBytes[start])
             if let date = digitStart ? DateReader.numericDate(&scanner) : DateReader.date(&scanner),

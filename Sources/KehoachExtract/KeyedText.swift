@@ -1,4 +1,5 @@
 import KehoachGrammar
+import KehoachParser
 import KehoachText
 
 /// A piece of plan text with its match key (same UTF-8 length), and the word- and
@@ -9,11 +10,15 @@ struct KeyedText {
     let keyBytes: [UInt8]
     private let textBytes: [UInt8]
 
-    init(_ text: String) {
+    init(_ text: String, key: String? = nil) {
         self.text = text
-        key = Folding.matchKey(text)
-        keyBytes = Array(key.utf8)
+        self.key = key ?? Folding.matchKey(text)
+        keyBytes = Array(self.key.utf8)
         textBytes = Array(text.utf8)
+    }
+
+    init(_ run: TextRun) {
+        self.init(run.text, key: run.key)
     }
 
     var count: Int { keyBytes.count }

@@ -25,7 +25,12 @@ struct TargetExtractor {
     private var targets: TargetGrammar { grammar.targets }
 
     func targets(in text: String) -> [Found] {
-        let item = KeyedText(text)
+        targets(in: KeyedText(text))
+    }
+
+    func targets(in item: KeyedText) -> [Found] {
+        // no digit, no target
+        guard item.keyBytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return [] }
         let numbers = NumberToken.scan(item)
         var found: [Found] = []
         for number in numbers {

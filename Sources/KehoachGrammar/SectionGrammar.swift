@@ -41,7 +41,11 @@ public struct SectionGrammar: Sendable {
     /// A section that gives duties must be named so, not merely start so: "Phân công lực lượng
     /// phụ trách công nghệ thông tin" is a task, "PHÂN CÔNG NHIỆM VỤ" a duties section.
     public func kind(ofTitle title: String) -> SectionKind? {
-        let key = Folding.matchKey(title)
+        kind(ofKey: Folding.matchKey(title))
+    }
+
+    /// The kind of a heading whose title's match key is `key`.
+    public func kind(ofKey key: String) -> SectionKind? {
         guard let match = kinds.prefixMatch(of: key) else { return nil }
         if match.value.assignsDuties {
             let rest = String(decoding: Array(key.utf8)[match.range.upperBound...], as: UTF8.self)

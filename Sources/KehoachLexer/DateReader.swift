@@ -67,9 +67,14 @@ public enum DateReader {
 
     /// `Place, ngày … tháng … năm …` → the place as printed and the date.
     public static func placeDate(_ text: String) -> (place: String, date: CalendarDate)? {
-        let key = Folding.matchKey(text)
+        placeDate(text, key: Folding.matchKey(text))
+    }
+
+    public static func placeDate(_ text: String, key: String) -> (place: String, date: CalendarDate)? {
+        var commaAt: Int? = nil
+        for (i, byte) in key.utf8.prefix(90).enumerated() where byte == UInt8(ascii: ",") { commaAt = i; break }
+        guard let comma = commaAt, comma > 1 else { return nil }
         let bytes = Array(key.utf8)
-        guard let comma = bytes.prefix(90).firstIndex(of: UInt8(ascii: ",")), comma > 1 else { return nil }
         var s = ByteScanner(bytes: bytes, at: comma + 1)
         guard let date = date(&s), date.year != nil else { return nil }
         let place = String(decoding: Array(text.utf8)[..<comma], as: UTF8.self)

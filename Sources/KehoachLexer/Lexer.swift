@@ -22,7 +22,7 @@ public struct Lexer: Sendable {
             content = content.dropFirst(); column += 1
         }
         while let last = content.last, last == " " || last == "\t" { content = content.dropLast() }
-        if content.isEmpty { return Token(kind: .blank, text: "", location: SourceLocation(line: line.number, column: 1)) }
+        if content.isEmpty { return Token(kind: .blank, text: "", key: "", location: SourceLocation(line: line.number, column: 1)) }
 
         // Markdown leftovers from converters: heading #s, bold/italic markers, escapes.
         var markdownLevel = 0
@@ -38,14 +38,18 @@ public struct Lexer: Sendable {
         let location = SourceLocation(line: line.number, column: column)
         let text = plain.trimmedSpaces
         if text.isEmpty {
-            return Token(kind: .rule, text: "", location: location, markdownLevel: markdownLevel)
+            return Token(kind: .rule, text: "", key: "", location: location, markdownLevel: markdownLevel)
         }
-        return classify(text, location: location, markdownLevel: markdownLevel, emphasized: emphasized)
+        return classify(text, key: Folding.matchKey(text), location: location, markdownLevel: markdownLevel, emphasized: emphasized)
     }
 
-    private func classify(_ text: String, location: SourceLocation, markdownLevel: Int, emphasized: Bool) -> Token {
+    private func classify(_ text: String, key: String, location: SourceLocation, markdownLevel: Int, emphasized: Bool) -> Token {
+        /// A token whose content is the end of `text` (after a label or marker): its key is the
+        /// same end of `key`, since keys keep the text's byte length.
         func token(_ kind: Token.Kind, _ content: String) -> Token {
-            Token(kind: kind, text: content, location: location, markdownLevel: markdownLevel, emphasized: emphasized)
+            let contentKey = content.utf8.count == key.utf8.count ? key
+                : content.isEmpty ? "" : String(decoding: key.utf8.suffix(content.utf8.count), as: UTF8.self)
+            return Token(kind: kind, text: content, key: contentKey, location: location, markdownLevel: markdownLevel, emphasized: emphasized)
         }
         if Self.isRule(text) { return token(.rule, "") }
         if let cells = Self.cells(text) {
@@ -59,24 +63,23 @@ public struct Lexer: Sendable {
                 return token(.tableRow(cells: cells), text)
             }
             if filled.count == 1 {
-                return classify(filled[0], location: location, markdownLevel: markdownLevel, emphasized: emphasized)
+                return classify(filled[0], key: Folding.matchKey(filled[0]), location: location, markdownLevel: markdownLevel, emphasized: emphasized)
             }
             return token(.rule, "")
         }
-        let key = Folding.matchKey(text)
         if let motto = grammar.header.motto.prefixMatch(of: key), motto.range.count * 10 >= key.utf8.count * 6 {
             return token(.motto, text)
         }
         if key.hasPrefix("số:") || key.hasPrefix("số :") || key.hasPrefix("số ") && key.utf8.dropFirst(5).first.map({ (0x30...0x39).contains($0) || $0 == 0x2F }) == true {
             return token(.documentNumber, text)
         }
-        if text.utf8.count < 160, DateReader.placeDate(text) != nil {
+        if text.utf8.count < 160, DateReader.placeDate(text, key: key) != nil {
             return token(.placeDate, text)
         }
         if let (marker, rest) = Self.bullet(text) {
             return token(.bullet(marker: marker), rest)
         }
-        if let found = NumberingReader.label(text, grammar: grammar.sections) {
+        if let found = NumberingReader.label(text, key: key, grammar: grammar.sections) {
             return token(.heading(found.label), found.title)
         }
         return token(.text, text)

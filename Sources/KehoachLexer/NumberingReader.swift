@@ -8,10 +8,18 @@ public enum NumberingReader {
     /// The Vietnamese alphabet used for lettered points: no f, j, w, z.
     public static let letters: [Character] = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"]
 
-    public static func label(_ text: String, grammar: SectionGrammar? = nil) -> (label: NumberingLabel, title: String)? {
+    public static func label(_ text: String, key: String? = nil, grammar: SectionGrammar? = nil) -> (label: NumberingLabel, title: String)? {
+        // most lines start with a letter no numbering uses: reject them on the first bytes
+        guard let head = text.utf8.first else { return nil }
+        let second = text.utf8.dropFirst().first ?? 0
+        let isDigit = head >= 0x30 && head <= 0x39
+        let isRomanLetter = head == 0x49 || head == 0x56 || head == 0x58 || head == 0x4C || head == 0x43
+        let isLetterPoint = (head >= 0x41 && head <= 0x5A || head >= 0x61 && head <= 0x7A) && (second == 0x29 || second == 0x2E)
+        let mayBeWord = head == 0x50 || head == 0x70 || head == 0xC4   // Phần, Phụ lục, Điều, đ)
+        guard isDigit || isRomanLetter || isLetterPoint || mayBeWord else { return nil }
         let chars = Array(text.prefix(40))
         guard let first = chars.first else { return nil }
-        if let grammar, let special = wordLabel(text, grammar: grammar) { return special }
+        if let grammar, mayBeWord, let special = wordLabel(text, key: key ?? Folding.matchKey(text), grammar: grammar) { return special }
         if first.isASCII && first.isNumber { return arabic(text, chars) }
         if first.isUppercase, let roman = roman(text, chars) { return roman }
         if first.isLowercase, let letter = letter(text, chars) { return letter }
@@ -28,7 +36,7 @@ public enum NumberingReader {
         var trailingDot = false
         while i < chars.count {
             var n = 0, digits = 0
-            while i < chars.count, let d = chars[i].wholeNumberValue, chars[i].isASCII {
+            while i < chars.count, digits <= 3, let d = chars[i].wholeNumberValue, chars[i].isASCII {
                 n = n * 10 + d; digits += 1; i += 1
             }
             guard digits > 0, digits <= 3 else { return nil }
@@ -119,8 +127,7 @@ public enum NumberingReader {
     }
 
     /// `PHẦN I`, `Phần thứ hai`, `PHỤ LỤC`, `Phụ lục 2`, `Điều 1.`
-    private static func wordLabel(_ text: String, grammar: SectionGrammar) -> (NumberingLabel, String)? {
-        let key = Folding.matchKey(text)
+    private static func wordLabel(_ text: String, key: String, grammar: SectionGrammar) -> (NumberingLabel, String)? {
         if key.hasPrefix("điều ") {
             let rest = text.dropFirst(5)
             let digits = rest.prefix { $0.isASCII && $0.isNumber }

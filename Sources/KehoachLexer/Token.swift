@@ -24,6 +24,9 @@ public struct Token: Sendable {
     public let kind: Kind
     /// The line's content without its marker, label or Markdown: what a reader sees.
     public let text: String
+    /// `text`'s match key (lowercase, tone placement folded; same UTF-8 length), computed once
+    /// here so that no later stage folds the same line again.
+    public let key: String
     /// Where the content starts in the plan.
     public let location: SourceLocation
     /// Number of Markdown `#`s the line had; kept only as a hint, never for depth.
@@ -33,9 +36,10 @@ public struct Token: Sendable {
 
     public var line: Int { location.line }
 
-    public init(kind: Kind, text: String, location: SourceLocation, markdownLevel: Int = 0, emphasized: Bool = false) {
+    public init(kind: Kind, text: String, key: String? = nil, location: SourceLocation, markdownLevel: Int = 0, emphasized: Bool = false) {
         self.kind = kind
         self.text = text
+        self.key = key ?? Folding.matchKey(text)
         self.location = location
         self.markdownLevel = markdownLevel
         self.emphasized = emphasized

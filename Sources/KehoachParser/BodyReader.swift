@@ -45,7 +45,7 @@ struct BodyReader {
         case .blank, .rule:
             return
         case .tableRow(let cells):
-            if inClosing || isRecipientsLine(cells.first ?? "") {
+            if inClosing || isRecipientsLine(Folding.matchKey(cells.first ?? "")) {
                 for cell in cells where !cell.isEmpty {
                     for line in cell.split(separator: "\n") { readClosing(lexer.token(SourceLine(number: token.line, text: String(line)))) }
                 }
@@ -68,20 +68,20 @@ struct BodyReader {
                 return
             }
         }
-        if case .text = token.kind, isRecipientsLine(token.text) || isSignatureStart(token.text) {
+        if case .text = token.kind, isRecipientsLine(token.key) || isSignatureStart(token) {
             inClosing = true
             readClosing(token)
             return
         }
         switch token.kind {
         case .heading(let label):
-            tree.open(label, title: token.text, at: token.location)
+            tree.open(label, title: TextRun(token.text, key: token.key, at: token.location))
             lastContainer = .heading
         case .bullet(let marker):
-            add(Paragraph(kind: .bullet(marker), run: TextRun(token.text, at: token.location)))
+            add(Paragraph(kind: .bullet(marker), run: TextRun(token.text, key: token.key, at: token.location)))
         default:
             if continues(token) { return }
-            add(Paragraph(kind: .text, run: TextRun(token.text, at: token.location)))
+            add(Paragraph(kind: .text, run: TextRun(token.text, key: token.key, at: token.location)))
         }
     }
 
@@ -93,21 +93,21 @@ struct BodyReader {
             guard let title = tree.currentTitle?.text else { return false }
             if title.isEmpty {
                 // "PHỤ LỤC" or "1." alone on its line: the title is the next line
-                tree.continueTitle(token.text, at: token.location)
+                tree.continueTitle(token.text, key: token.key, at: token.location)
                 return true
             }
             let adjacent = token.line == previousLine + 1
             let wrappedCapitals = adjacent && isUppercase(title) && isUppercase(token.text) && title.count < 80
             let lowerContinuation = first.isLowercase && !Self.endsSentence(title)
             guard wrappedCapitals || lowerContinuation else { return false }
-            tree.continueTitle(token.text, at: token.location)
+            tree.continueTitle(token.text, key: token.key, at: token.location)
             return true
         case .paragraph:
             guard first.isLowercase else { return false }
             var appended = false
             let append: (inout Paragraph) -> Void = { paragraph in
                 guard !Self.endsSentence(paragraph.text) else { return }
-                paragraph.run.append(token.text, at: token.location)
+                paragraph.run.append(token.text, key: token.key, at: token.location)
                 appended = true
             }
             if tree.isInsideSection {
@@ -149,7 +149,7 @@ struct BodyReader {
     private mutating func readClosing(_ token: Token) {
         if closing.location == nil { closing.location = token.location }
         var text = token.text.trimmedSpaces
-        if isRecipientsLine(text) {
+        if isRecipientsLine(token.key) {
             // "Nơi nhận:" may carry the first recipient on its line
             text = String(text.drop(while: { $0 != ":" }).dropFirst()).trimmedSpaces
             if text.isEmpty { return }
@@ -173,12 +173,13 @@ struct BodyReader {
         else if closing.signatureLines.isEmpty, text.hasSuffix(";") || text.hasSuffix(".") { closing.recipients.append(text.trimming(" ;.,")) }
     }
 
-    private func isRecipientsLine(_ text: String) -> Bool {
-        grammar.header.recipientsWords.prefixMatch(of: Folding.matchKey(text)) != nil
+    /// Whether a key (of a line or a cell) opens the recipients list.
+    private func isRecipientsLine(_ key: String) -> Bool {
+        grammar.header.recipientsWords.prefixMatch(of: key) != nil
     }
 
-    private func isSignatureStart(_ text: String) -> Bool {
-        isSignaturePrefixed(Folding.matchKey(text)) && isUppercase(text) && text.count < 60
+    private func isSignatureStart(_ token: Token) -> Bool {
+        token.text.utf8.count < 120 && isSignaturePrefixed(token.key) && isUppercase(token.text)
     }
 
     private func isSignaturePrefixed(_ key: String) -> Bool {

@@ -55,12 +55,11 @@ struct IssuerInference {
     /// its place when it names its issuer in the body.
     private func administrativeWord(after body: String, in document: PlanDocument) -> String? {
         let bodyKey = Folding.matchKey(body) + " "
-        var texts = document.preamble.map(\.text)
+        var keys = document.preamble.map(\.run.key)
         document.walk { section, _ in
-            for case .paragraph(let p) in section.blocks { texts.append(p.text) }
+            for case .paragraph(let p) in section.blocks { keys.append(p.run.key) }
         }
-        for text in texts {
-            let key = Folding.matchKey(text)
+        for key in keys {
             guard let range = key.range(of: bodyKey) else { continue }
             let rest = String(key[range.upperBound...])
             if let admin = grammar.header.administrativeWords.prefixMatch(of: rest) {

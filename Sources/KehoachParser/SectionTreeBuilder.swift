@@ -24,7 +24,8 @@ struct SectionTreeBuilder {
 
     var currentKinds: [SectionKind] { path.compactMap(\.kind) }
 
-    mutating func open(_ label: NumberingLabel, title: String, at location: SourceLocation) {
+    mutating func open(_ label: NumberingLabel, title: TextRun) {
+        let location = title.location
         let label = resolveAmbiguous(label)
         let key = Self.schemeKey(label.scheme)
         if label.scheme == .appendix {
@@ -43,9 +44,9 @@ struct SectionTreeBuilder {
             close(downTo: index)
         }
         checkSequence(label, key: key, at: location)
-        var kind = grammar.kind(ofTitle: title)
+        var kind = grammar.kind(ofKey: title.key)
         if label.scheme == .appendix { kind = .appendix }
-        path.append(Section(label: label, title: TextRun(title, at: location), kind: kind, blocks: [], children: []))
+        path.append(Section(label: label, title: title, kind: kind, blocks: [], children: []))
     }
 
     /// Adds a block to the innermost open section; false when no section is open.
@@ -56,11 +57,11 @@ struct SectionTreeBuilder {
     }
 
     /// Continues the innermost section's title (a heading wrapped onto the next line).
-    mutating func continueTitle(_ text: String, at location: SourceLocation) {
+    mutating func continueTitle(_ text: String, key: String, at location: SourceLocation) {
         guard !path.isEmpty else { return }
-        path[path.count - 1].title.append(text, at: location)
+        path[path.count - 1].title.append(text, key: key, at: location)
         if path[path.count - 1].kind == nil {
-            path[path.count - 1].kind = grammar.kind(ofTitle: path[path.count - 1].title.text)
+            path[path.count - 1].kind = grammar.kind(ofKey: path[path.count - 1].title.key)
         }
     }
 

@@ -4,6 +4,8 @@ import KehoachText
 /// the source location of each piece so that anything found in it can point at its own line.
 public struct TextRun: Sendable, Hashable {
     public private(set) var text: String
+    /// The match key of `text`, kept beside it (the keys of the lines, joined like them).
+    public private(set) var key: String
     /// Where each piece starts: its UTF-8 offset in `text` and its place in the plan.
     public private(set) var pieces: [Piece]
 
@@ -12,17 +14,19 @@ public struct TextRun: Sendable, Hashable {
         public let location: SourceLocation
     }
 
-    public init(_ text: String, at location: SourceLocation) {
+    public init(_ text: String, key: String? = nil, at location: SourceLocation) {
         self.text = text
+        self.key = key ?? Folding.matchKey(text)
         pieces = [Piece(offset: 0, location: location)]
     }
 
     /// Continues the run with the text of another line, joined by a space.
-    public mutating func append(_ more: String, at location: SourceLocation) {
+    public mutating func append(_ more: String, key moreKey: String? = nil, at location: SourceLocation) {
         guard !more.isEmpty else { return }
-        if !text.isEmpty { text += " " }
+        if !text.isEmpty { text += " "; key += " " }
         pieces.append(Piece(offset: text.utf8.count, location: location))
         text += more
+        key += moreKey ?? Folding.matchKey(more)
     }
 
     public var location: SourceLocation { pieces[0].location }

@@ -5,6 +5,7 @@ import Foundation
 /// styles are dropped and character references decoded. One pass, linear in the input.
 enum HTMLText {
     static func looksLikeHTML(_ text: String) -> Bool {
+        guard text.utf8.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }) == UInt8(ascii: "<") else { return false }
         let head = Folding.matchKey(text.utf8.prefix(4096).split(separator: 0).first.map { String(decoding: $0, as: UTF8.self) } ?? "")
         guard head.drop(while: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\u{FEFF}" }).first == "<" else { return false }
         return ["<!doctype html", "<html", "<body", "<div", "<p>", "<table"].contains { head.contains($0) }

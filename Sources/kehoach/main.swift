@@ -34,6 +34,7 @@ if rest.contains("--help") || rest.contains("-h") {
     switch command {
     case "parse": code = ParseCommand.run(rest)
     case "grammar": code = GrammarCommand.run(rest)
+    case "bench": code = BenchCommand.run(rest)
     case "help", "--help", "-h": Console.out(usage + "\n"); code = .ok
     default:
         Console.error("unknown command '\(command)'\n\(usage)")
