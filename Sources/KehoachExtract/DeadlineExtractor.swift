@@ -161,8 +161,10 @@ struct DeadlineExtractor {
             if let s = scanner.scanNumber(maxDigits: 4), s > first { second = s; end = scanner.position }
         }
         if second == nil { scanner.position = save }
-        let head = item.key(max(0, start - 50)..<start)
-        if head.contains("giai đoạn") || head.contains("định hướng") || head.contains("“") && !head.contains("”") { return nil }
+        let head = item.key(item.characterStart(start - 50)..<start)
+        let headBytes = head.utf8
+        if headBytes.contains(subsequence: "giai đoạn".utf8) || headBytes.contains(subsequence: "định hướng".utf8)
+            || headBytes.contains(subsequence: "“".utf8) && !headBytes.contains(subsequence: "”".utf8) { return nil }
         let precededBy = item.phrase(endingAt: start, in: words.before) != nil ? Deadline.Kind.before
             : YearPhrase.dueWords.contains(where: { head.trimming(" ,").hasSuffix(" " + $0) || head.trimming(" ,") == $0 }) ? .during : nil
         guard var kind = precededBy else { return nil }
@@ -177,9 +179,8 @@ struct DeadlineExtractor {
     /// "ngày 10/10" or "ngày 10 tháng 10" ending just before a recurrence word.
     private func dayMonth(endingNear offset: Int, in item: KeyedText) -> (CalendarDate, Range<Int>)? {
         let lower = item.characterStart(offset - 30)
-        let window = item.key(lower..<offset)
-        guard let range = window.range(of: "ngày", options: .backwards) else { return nil }
-        let start = lower + window.utf8.distance(from: window.utf8.startIndex, to: range.lowerBound)
+        guard let found = item.keyBytes[lower..<offset].lastOffset(of: "ngày".utf8) else { return nil }
+        let start = lower + found
         var scanner = ByteScanner(bytes: item.keyBytes, at: start)
         guard let date = DateReader.date(&scanner), date.day != nil,
               item.key(scanner.position..<offset).trimming(" ,") .isEmpty else { return nil }
@@ -189,9 +190,8 @@ struct DeadlineExtractor {
     /// "(trước ngày 05/12)" right after a recurrence word.
     private func dayMonth(inParenthesesAfter offset: Int, in item: KeyedText) -> (CalendarDate, Range<Int>)? {
         guard let close = parenthesis(after: offset, in: item) else { return nil }
-        let inside = item.key(offset..<close)
-        guard let range = inside.range(of: "ngày") else { return nil }
-        let start = offset + inside.utf8.distance(from: inside.utf8.startIndex, to: range.lowerBound)
+        guard let found = item.keyBytes[offset..<close].firstOffset(of: "ngày".utf8) else { return nil }
+        let start = offset + found
         var scanner = ByteScanner(bytes: item.keyBytes, at: start)
         guard let date = DateReader.date(&scanner), date.day != nil else { return nil }
         return (date, offset..<close)

@@ -168,16 +168,15 @@ struct TargetExtractor {
             return after
         }
         // "Tỷ lệ hài lòng của người dân … đạt 90%": what follows "tỷ lệ"
-        let head = item.key(clause.lowerBound..<start)
-        if let range = head.range(of: "tỷ lệ ") {
-            let begin = clause.lowerBound + head.utf8.distance(from: head.utf8.startIndex, to: range.upperBound)
-            return words(from: begin, to: start)
+        if let offset = item.keyBytes[clause.lowerBound..<start].firstOffset(of: "tỷ lệ ".utf8) {
+            return words(from: clause.lowerBound + offset + "tỷ lệ ".utf8.count, to: start)
         }
         return nil
     }
 
     private func isOnly(_ words: [String], in population: String) -> Bool {
-        words.allSatisfy { population.contains($0) } && !population.contains(",") && !population.contains(" và ")
+        let bytes = Array(population.utf8)
+        return words.allSatisfy { bytes.contains(subsequence: $0.utf8) } && !bytes.contains(0x2C) && !bytes.contains(subsequence: " và ".utf8)
     }
 
     /// What the number measures: the first taxonomy term after it in its clause ("100% các trường
@@ -210,7 +209,7 @@ struct TargetExtractor {
         }
         let lead = item.key(clause.lowerBound..<end).trimming(" ")
         return lead.hasSuffix(":") || lead.hasSuffix(" cho") || lead.hasSuffix(" đối với") || lead.hasSuffix(" tích hợp")
-            || (lead.contains("tỷ lệ") && end < number.start)
+            || (lead.utf8.contains(subsequence: "tỷ lệ".utf8) && end < number.start)
     }
 
     /// "đến năm 2030", "trong năm 2025" in the target's own clause.

@@ -30,6 +30,8 @@ enum YearPhrase {
         var quoteDepth = 0
         while !scanner.isAtEnd {
             let position = scanner.position
+            let byte = scanner.bytes[position]
+            guard byte == 0xE2 || byte == 0x6E else { scanner.position += 1; continue }   // “ ” or "năm"
             if scanner.scan("“", wholeWord: false) { quoteDepth += 1; continue }
             if scanner.scan("”", wholeWord: false) { quoteDepth = max(0, quoteDepth - 1); continue }
             let atWordStart = position == 0 || !TextBytes.isWordByte(scanner.bytes[position - 1])
@@ -38,10 +40,12 @@ enum YearPhrase {
                 scanner.skipSpaces()
                 if scanner.scan("học") { continue }
                 if let year = scanner.scanNumber(maxDigits: 4), (1990...2100).contains(year) {
-                    let head = String(decoding: scanner.bytes[max(0, position - 40)..<position], as: UTF8.self)
+                    var headStart = max(0, position - 40)
+                    while headStart < position, scanner.bytes[headStart] & 0xC0 == 0x80 { headStart += 1 }
+                    let head = String(decoding: scanner.bytes[headStart..<position], as: UTF8.self)
                     let trimmed = head.trimming(" ,")
                     let due = dueWords.contains { trimmed.hasSuffix(" " + $0) || trimmed == $0 }
-                    let period = head.contains("giai đoạn") || head.contains("định hướng")
+                    let period = head.utf8.contains(subsequence: "giai đoạn".utf8) || head.utf8.contains(subsequence: "định hướng".utf8)
                     found.append(Found(year: year, hasDueWord: due, inQuotes: quoteDepth > 0, afterPeriodWord: period))
                 } else {
                     scanner.position = afterWord

@@ -16,16 +16,16 @@ public struct ByteScanner {
         self.position = position
     }
 
-    public var isAtEnd: Bool { position >= bytes.count }
+    @inlinable public var isAtEnd: Bool { position >= bytes.count }
 
-    public var current: UInt8? { position < bytes.count ? bytes[position] : nil }
+    @inlinable public var current: UInt8? { position < bytes.count ? bytes[position] : nil }
 
-    public mutating func skipSpaces() {
+    @inlinable public mutating func skipSpaces() {
         while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x09 { position += 1 }
     }
 
     /// Consumes `word` if the bytes continue with it (and, if `wholeWord`, a word boundary follows).
-    public mutating func scan(_ word: String, wholeWord: Bool = true) -> Bool {
+    @inlinable public mutating func scan(_ word: String, wholeWord: Bool = true) -> Bool {
         var end = position
         for byte in word.utf8 {
             guard end < bytes.count, bytes[end] == byte else { return false }
@@ -39,7 +39,7 @@ public struct ByteScanner {
     }
 
     /// Consumes a run of ASCII digits (at most `maxDigits`) and returns its value.
-    public mutating func scanNumber(maxDigits: Int = 9) -> Int? {
+    @inlinable public mutating func scanNumber(maxDigits: Int = 9) -> Int? {
         var value = 0
         var count = 0
         while position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39 {
@@ -51,7 +51,7 @@ public struct ByteScanner {
         return count > 0 ? value : nil
     }
 
-    public mutating func scan(byte: UInt8) -> Bool {
+    @inlinable public mutating func scan(byte: UInt8) -> Bool {
         guard current == byte else { return false }
         position += 1
         return true

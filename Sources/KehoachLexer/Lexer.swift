@@ -70,7 +70,7 @@ public struct Lexer: Sendable {
         if let motto = grammar.header.motto.prefixMatch(of: key), motto.range.count * 10 >= key.utf8.count * 6 {
             return token(.motto, text)
         }
-        if key.hasPrefix("số:") || key.hasPrefix("số :") || key.hasPrefix("số ") && key.utf8.dropFirst(5).first.map({ (0x30...0x39).contains($0) || $0 == 0x2F }) == true {
+        if key.hasBytePrefix("số:") || key.hasBytePrefix("số :") || key.hasBytePrefix("số ") && key.utf8.dropFirst(5).first.map({ (0x30...0x39).contains($0) || $0 == 0x2F }) == true {
             return token(.documentNumber, text)
         }
         if text.utf8.count < 160, DateReader.placeDate(text, key: key) != nil {
@@ -103,16 +103,19 @@ public struct Lexer: Sendable {
 
     /// Cells of a tab- or `|`-separated line, or nil when the line has no separators.
     static func cells(_ text: String) -> [String]? {
-        var tabs = 0, pipes = 0
-        for byte in text.utf8 {
-            if byte == 0x09 { tabs += 1 } else if byte == 0x7C { pipes += 1 }
+        let (tabs, pipes) = text.withBytes { bytes in
+            var tabs = 0, pipes = 0
+            for byte in bytes {
+                if byte == 0x09 { tabs += 1 } else if byte == 0x7C { pipes += 1 }
+            }
+            return (tabs, pipes)
         }
         if tabs > 0 {
-            return text.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmedSpaces }
+            return splitBytes(text, on: 0x09).map { $0.trimmedSpaces }
         }
         guard pipes > 0 else { return nil }
         guard text.hasPrefix("|") || text.hasSuffix("|") || text.contains(" | ") || pipes >= 2 else { return nil }
-        var parts = text.split(separator: "|", omittingEmptySubsequences: false).map { Self.stripEmphasis($0).0.trimmedSpaces }
+        var parts = splitBytes(text, on: 0x7C).map { Self.stripEmphasis(Substring($0)).0.trimmedSpaces }
         if text.hasPrefix("|") { parts.removeFirst() }
         if text.hasSuffix("|"), !parts.isEmpty { parts.removeLast() }
         return parts
@@ -132,38 +135,36 @@ public struct Lexer: Sendable {
         return marks >= 3
     }
 
+    private static let escapable: Set<UInt8> = Set(".-*#_+()[]|>".utf8)
+
     /// Removes Markdown emphasis (every `*` run, `__` runs) and backslash escapes (`1\.`); tells
-    /// whether the whole line was emphasized. A leading `* ` is a bullet and stays.
+    /// whether the whole line was emphasized. A leading `* ` is a bullet and stays. All the
+    /// markers are ASCII, so the work is on bytes.
     static func stripEmphasis(_ text: Substring) -> (String, Bool) {
-        guard text.utf8.contains(where: { $0 == 0x2A || $0 == 0x5F || $0 == 0x5C }) else { return (String(text), false) }
-        let whole = text.hasPrefix("*") && text.hasSuffix("*") || text.hasPrefix("__") && text.hasSuffix("__")
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        var rest = text
-        if rest.hasPrefix("* ") { out = "* "; rest = rest.dropFirst(2) }
-        var previous: Character? = nil
-        var pendingUnderscores = 0
-        for c in rest {
-            if previous == "\\" {
-                if !".-*#_+()[]|>".contains(c) { out.append("\\") }
-                out.append(c)
-                previous = nil
-                continue
+        let hasMarkers = text.withBytes { $0.contains { $0 == 0x2A || $0 == 0x5F || $0 == 0x5C } }
+        guard hasMarkers else { return (String(text), false) }
+        let bytes = Array(text.utf8)
+        let whole = bytes.first == 0x2A && bytes.last == 0x2A || bytes.starts(with: [0x5F, 0x5F]) && bytes.suffix(2).elementsEqual([0x5F, 0x5F])
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        if bytes.starts(with: [0x2A, 0x20]) { out = [0x2A, 0x20]; i = 2 }
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x5C {   // backslash escape
+                if i + 1 < bytes.count, Self.escapable.contains(bytes[i + 1]) { out.append(bytes[i + 1]); i += 2 } else { out.append(b); i += 1 }
+            } else if b == 0x2A {
+                i += 1
+            } else if b == 0x5F {
+                var j = i
+                while j < bytes.count, bytes[j] == 0x5F { j += 1 }
+                if j - i == 1 { out.append(b) }   // a lone "_" is text; "__" is emphasis
+                i = j
+            } else {
+                out.append(b)
+                i += 1
             }
-            if c != "_" {
-                if pendingUnderscores == 1 { out.append("_") }
-                pendingUnderscores = 0
-            }
-            switch c {
-            case "*": break
-            case "_": pendingUnderscores += 1
-            case "\\": break
-            default: out.append(c)
-            }
-            previous = c
         }
-        if pendingUnderscores == 1 { out.append("_") }
-        if previous == "\\" { out.append("\\") }
-        return (out, whole)
+        return (String(decoding: out, as: UTF8.self), whole)
     }
 }

@@ -13,13 +13,20 @@ public enum NumberingReader {
         guard let head = text.utf8.first else { return nil }
         let second = text.utf8.dropFirst().first ?? 0
         let isDigit = head >= 0x30 && head <= 0x39
-        let isRomanLetter = head == 0x49 || head == 0x56 || head == 0x58 || head == 0x4C || head == 0x43
+        // a run of I V X L C followed by punctuation or a space ("Các", "Lưu" are words)
+        let romanEnd = text.utf8.first { !($0 == 0x49 || $0 == 0x56 || $0 == 0x58 || $0 == 0x4C || $0 == 0x43) } ?? 0x20
+        let isRomanLetter = (head == 0x49 || head == 0x56 || head == 0x58 || head == 0x4C || head == 0x43)
+            && (romanEnd == 0x2E || romanEnd == 0x29 || romanEnd == 0x3A || romanEnd == 0x2D || romanEnd == 0x20 || romanEnd == 0xE2 || romanEnd == 0x09)
         let isLetterPoint = (head >= 0x41 && head <= 0x5A || head >= 0x61 && head <= 0x7A) && (second == 0x29 || second == 0x2E)
         let mayBeWord = head == 0x50 || head == 0x70 || head == 0xC4   // Phần, Phụ lục, Điều, đ)
         guard isDigit || isRomanLetter || isLetterPoint || mayBeWord else { return nil }
-        let chars = Array(text.prefix(40))
-        guard let first = chars.first else { return nil }
         if let grammar, mayBeWord, let special = wordLabel(text, key: key ?? Folding.matchKey(text), grammar: grammar) { return special }
+        let third = text.utf8.dropFirst(2).first ?? 0
+        let isDPoint = head == 0xC4 && (third == 0x29 || third == 0x2E)   // "đ)"
+        guard isDigit || isRomanLetter || isLetterPoint || isDPoint else { return nil }
+        // NFC text: one scalar is one character, so skip grapheme breaking
+        let chars = text.unicodeScalars.prefix(40).map(Character.init)
+        guard let first = chars.first else { return nil }
         if first.isASCII && first.isNumber { return arabic(text, chars) }
         if first.isUppercase, let roman = roman(text, chars) { return roman }
         if first.isLowercase, let letter = letter(text, chars) { return letter }

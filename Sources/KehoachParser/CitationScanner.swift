@@ -38,17 +38,19 @@ struct CitationScanner {
     /// Reads a citation whose number starts at byte `start`; returns it and the byte after it.
     private func citation(in run: TextRun, bytes: [UInt8], at start: Int) -> (Citation, Int)? {
         // work on a bounded window so that a 10 MB line stays linear
-        var windowEnd = min(bytes.count, start + 240)
+        // a number is short: read it from a small window of characters, the rest from bytes
+        var windowEnd = min(bytes.count, start + 64)
         while windowEnd < bytes.count, bytes[windowEnd] & 0xC0 == 0x80 { windowEnd += 1 }
-        let after = String(decoding: bytes[start..<windowEnd], as: UTF8.self)
-        let chars = Array(after)
+        let chars = Array(String(decoding: bytes[start..<windowEnd], as: UTF8.self))
         guard let (number, endChar) = DocumentNumber.read(chars, at: 0) else { return nil }
         let numberBytes = String(chars[..<endChar]).utf8.count
+        var restEnd = min(bytes.count, start + numberBytes + 200)
+        while restEnd < bytes.count, bytes[restEnd] & 0xC0 == 0x80 { restEnd += 1 }
         var beforeStart = max(0, start - 60)
         while beforeStart < start, bytes[beforeStart] & 0xC0 == 0x80 { beforeStart += 1 }
         let before = String(decoding: bytes[beforeStart..<start], as: UTF8.self)
         let type = typeName(before: before) ?? typeName(code: number.leadingCode)
-        var rest = String(chars[endChar...])
+        var rest = String(decoding: bytes[(start + numberBytes)..<restEnd], as: UTF8.self)
         let restKey = Folding.matchKey(rest)
         var scanner = ByteScanner(key: restKey)
         scanner.skipSpaces()

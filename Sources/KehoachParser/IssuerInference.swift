@@ -59,9 +59,10 @@ struct IssuerInference {
         document.walk { section, _ in
             for case .paragraph(let p) in section.blocks { keys.append(p.run.key) }
         }
+        let needle = Array(bodyKey.utf8)
         for key in keys {
-            guard let range = key.range(of: bodyKey) else { continue }
-            let rest = String(key[range.upperBound...])
+            guard let offset = key.utf8.firstOffset(of: needle) else { continue }
+            let rest = String(decoding: Array(key.utf8)[(offset + needle.count)...], as: UTF8.self)
             if let admin = grammar.header.administrativeWords.prefixMatch(of: rest) {
                 let word = String(decoding: Array(rest.utf8)[admin.range], as: UTF8.self)
                 return word

@@ -12,28 +12,44 @@ public enum Normalizer {
         var diagnostics = decoded.diagnostics
         var removedControls = 0
         var composed = 0
-        var utf8 = decoded.text.utf8
         // Old Mac files end lines with a lone CR.
-        let text: String
-        if !utf8.contains(UInt8(ascii: "\n")) && utf8.contains(UInt8(ascii: "\r")) {
-            text = decoded.text.replacingOccurrences(of: "\r", with: "\n")
-            utf8 = text.utf8
-        } else {
-            text = decoded.text
+        var text = decoded.text
+        if !text.utf8.contains(UInt8(ascii: "\n")) && text.utf8.contains(UInt8(ascii: "\r")) {
+            text = text.replacingOccurrences(of: "\r", with: "\n")
         }
-        var number = 0
-        var start = utf8.startIndex
-        while start <= utf8.endIndex {
-            let end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
-            number += 1
-            var line = Substring(text.utf8[start..<end])
-            if line.utf8.last == UInt8(ascii: "\r") { line = line.dropLast() }
-            let (clean, removed, nfc) = normalizeLine(line)
-            removedControls += removed
-            if nfc { composed += 1 }
-            lines.append(SourceLine(number: number, text: clean))
-            if end == utf8.endIndex { break }
-            start = utf8.index(after: end)
+        let byteCount = text.utf8.count
+        text.withUTF8 { bytes in
+            var number = 0
+            var start = 0
+            while start <= bytes.count {
+                // one pass over the line: where it ends, and whether anything in it must change
+                var end = start
+                var needsWork = false
+                var hasCombining = false
+                while end < bytes.count {
+                    let byte = bytes[end]
+                    if byte == 0x0A { break }
+                    if byte < 0x20 && byte != 0x09 || byte == 0x7F || byte == 0xC2 || byte == 0xE2 || byte == 0xEF || byte == 0xE3 { needsWork = true }
+                    if byte == 0xCC || byte == 0xCD { hasCombining = true; needsWork = true }
+                    end += 1
+                }
+                number += 1
+                var lineEnd = end
+                if lineEnd > start, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+                let raw = UnsafeBufferPointer(rebasing: bytes[start..<lineEnd])
+                let line: String
+                if needsWork {
+                    let (clean, removed) = normalizeLine(String(decoding: raw, as: UTF8.self), composing: hasCombining)
+                    removedControls += removed
+                    if hasCombining { composed += 1 }
+                    line = clean
+                } else {
+                    line = String(decoding: raw, as: UTF8.self)
+                }
+                lines.append(SourceLine(number: number, text: line))
+                if end == bytes.count { break }
+                start = end + 1
+            }
         }
         if removedControls > 0 {
             diagnostics.append(Diagnostic("normalize.control-characters", .note,
@@ -43,20 +59,12 @@ public enum Normalizer {
             diagnostics.append(Diagnostic("normalize.nfc", .note,
                                           "\(composed) lines had letters typed with combining marks; composed (NFC)"))
         }
-        return SourceText(lines: lines, encoding: decoded.encoding, diagnostics: diagnostics, byteCount: text.utf8.count)
+        return SourceText(lines: lines, encoding: decoded.encoding, diagnostics: diagnostics, byteCount: byteCount)
     }
 
-    /// The line as it should be read, how many characters were dropped, and whether it needed NFC.
-    static func normalizeLine(_ line: Substring) -> (String, Int, Bool) {
-        var needsWork = false
-        var hasCombining = false
-        for byte in line.utf8 {
-            if byte < 0x20 && byte != 0x09 { needsWork = true; break }
-            if byte == 0xC2 || byte == 0xE2 || byte == 0xEF || byte == 0xE3 { needsWork = true }
-            if byte == 0xCC || byte == 0xCD { hasCombining = true; needsWork = true }
-            if byte == 0x7F { needsWork = true }
-        }
-        guard needsWork else { return (String(line), 0, false) }
+    /// The line as it should be read (spaces made plain, controls dropped, NFC when it has
+    /// combining marks) and how many characters were dropped.
+    static func normalizeLine(_ line: String, composing: Bool) -> (String, Int) {
         var scalars = String.UnicodeScalarView()
         var removed = 0
         for scalar in line.unicodeScalars {
@@ -74,9 +82,9 @@ public enum Normalizer {
             }
         }
         var result = String(scalars)
-        if hasCombining {
+        if composing {
             result = result.precomposedStringWithCanonicalMapping
         }
-        return (result, removed, hasCombining)
+        return (result, removed)
     }
 }

@@ -1,17 +1,17 @@
 /// Byte-level tests on UTF-8 text. Any non-ASCII byte counts as part of a word, which is right
 /// for Vietnamese letters and harmless for the rare non-letter symbol.
 public enum TextBytes {
-    @inline(__always)
+    @inlinable
     public static func isWordByte(_ b: UInt8) -> Bool {
         b >= 0x80 || (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A)
     }
 
-    @inline(__always)
+    @inlinable
     public static func isBoundary(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         i >= bytes.count || i == 0 || !(isWordByte(bytes[i]) && isWordByte(bytes[i - 1]))
     }
 
-    @inline(__always)
+    @inlinable
     public static func isWordStart(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         i == 0 || !isWordByte(bytes[i - 1]) || !isWordByte(bytes[i])
     }

@@ -19,13 +19,13 @@ public enum TextDecoder {
     }
 
     private static func decodeUTF8(_ bytes: ArraySlice<UInt8>, encoding: SourceEncoding) throws(DecodingError) -> DecodedText {
-        if let invalid = firstInvalidUTF8(bytes) {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             if let legacy = LegacyDecoder.decode8Bit(Array(bytes)) {
                 return legacy
             }
+            let invalid = firstInvalidUTF8(bytes)
             throw .unknownEncoding(invalidBytes: invalid.count, firstAt: invalid.offset)
         }
-        let text = String(decoding: bytes, as: UTF8.self)
         if let repaired = LegacyDecoder.repairMisdecoded(text) {
             return repaired
         }
@@ -80,8 +80,7 @@ public enum TextDecoder {
     }
 
     /// Where the bytes stop being UTF-8, and how many bytes are not part of a valid sequence.
-    private static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> (offset: Int, count: Int)? {
-        if String(validating: bytes, as: UTF8.self) != nil { return nil }
+    private static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> (offset: Int, count: Int) {
         var first: Int? = nil
         var count = 0
         var i = bytes.startIndex
@@ -100,6 +99,6 @@ public enum TextDecoder {
                 i += 1
             }
         }
-        return first.map { ($0, count) }
+        return (first ?? 0, count)
     }
 }

@@ -1,0 +1,87 @@
+extension Sequence where Element == UInt8 {
+    /// Whether the bytes hold `needle` somewhere: a plain byte search, with none of
+    /// Foundation's locale-aware string comparison, for match keys that are already folded.
+    public func contains<Needle: Collection>(subsequence needle: Needle) -> Bool where Needle.Element == UInt8 {
+        firstOffset(of: needle) != nil
+    }
+
+    /// The offset of the first occurrence of `needle`, or nil.
+    public func firstOffset<Needle: Collection>(of needle: Needle) -> Int? where Needle.Element == UInt8 {
+        let hay = Array(self)
+        let n = Array(needle)
+        guard !n.isEmpty, hay.count >= n.count else { return n.isEmpty ? 0 : nil }
+        var i = 0
+        let last = hay.count - n.count
+        while i <= last {
+            if hay[i] == n[0] {
+                var j = 1
+                while j < n.count, hay[i + j] == n[j] { j += 1 }
+                if j == n.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The offset of the last occurrence of `needle`, or nil.
+    public func lastOffset<Needle: Collection>(of needle: Needle) -> Int? where Needle.Element == UInt8 {
+        let hay = Array(self)
+        let n = Array(needle)
+        guard !n.isEmpty, hay.count >= n.count else { return nil }
+        var i = hay.count - n.count
+        while i >= 0 {
+            if hay[i] == n[0] {
+                var j = 1
+                while j < n.count, hay[i + j] == n[j] { j += 1 }
+                if j == n.count { return i }
+            }
+            i -= 1
+        }
+        return nil
+    }
+}
+
+extension String {
+    /// The UTF-8 bytes as a buffer, for loops that must not pay String.UTF8View's per-byte
+    /// cost. Native Swift strings are always contiguous; the copy is a fallback.
+    @inlinable
+    public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(utf8).withUnsafeBufferPointer(body)
+    }
+
+    /// `hasPrefix` on bytes, for match keys.
+    @inlinable
+    public func hasBytePrefix(_ prefix: String) -> Bool {
+        withBytes { bytes in prefix.withBytes { p in p.count <= bytes.count && memcmpEqual(bytes, p, p.count) } }
+    }
+}
+
+extension Substring {
+    @inlinable
+    public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(utf8).withUnsafeBufferPointer(body)
+    }
+}
+
+@inlinable
+func memcmpEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, _ count: Int) -> Bool {
+    var i = 0
+    while i < count { if a[i] != b[i] { return false }; i += 1 }
+    return true
+}
+
+/// Splits text on one ASCII byte (a tab, a pipe) without walking grapheme clusters.
+public func splitBytes(_ text: String, on separator: UInt8) -> [String] {
+    text.withBytes { bytes in
+        var parts: [String] = []
+        var start = 0
+        for i in 0..<bytes.count where bytes[i] == separator {
+            parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+            start = i + 1
+        }
+        parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+        return parts
+    }
+}
