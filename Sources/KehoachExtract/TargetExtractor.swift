@@ -32,9 +32,10 @@ struct TargetExtractor {
         // no digit, no target
         guard item.keyBytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return [] }
         let numbers = NumberToken.scan(item)
+        let terms = grammar.indicators.terms.matches(in: item.key)
         var found: [Found] = []
         for number in numbers {
-            guard let reading = read(number, in: item, among: numbers) else { continue }
+            guard let reading = read(number, in: item, among: numbers, terms: terms) else { continue }
             found.append(reading)
         }
         return found
@@ -42,7 +43,7 @@ struct TargetExtractor {
 
     // MARK: - What kind of target
 
-    private func read(_ number: NumberToken, in item: KeyedText, among numbers: [NumberToken]) -> Found? {
+    private func read(_ number: NumberToken, in item: KeyedText, among numbers: [NumberToken], terms: [PhraseMatch<String>]) -> Found? {
         if number.isPartOfCode { return nil }
         let clause = item.clause(around: number.start)
         var unit: String
@@ -81,7 +82,7 @@ struct TargetExtractor {
         }
         let aspirational = !targets.aspirational.matches(in: item.key(clause.lowerBound..<number.start)).isEmpty
         let population = population(after: valueEnd, before: number.start, clause: clause, in: item)
-        var indicator = indicator(for: number, valueEnd: valueEnd, clause: clause, in: item, isLevel: isLevel)
+        var indicator = indicator(for: number, valueEnd: valueEnd, clause: clause, in: item, isLevel: isLevel, terms: terms)
         if let id = indicator, let override = targets.populationOverrides[id], let who = population,
            isOnly(override.words, in: Folding.matchKey(who)) {
             indicator = override.indicator
@@ -182,8 +183,9 @@ struct TargetExtractor {
     /// What the number measures: the first taxonomy term after it in its clause ("100% các trường
     /// sử dụng hệ thống điều hành …"), or before it when the clause names the measure first
     /// ("Tỷ lệ thanh toán trực tuyến …: Đạt 83%", "cung cấp chữ ký số cho 100% cán bộ").
-    private func indicator(for number: NumberToken, valueEnd: Int, clause: Range<Int>, in item: KeyedText, isLevel: Bool) -> String? {
-        let matches = grammar.indicators.terms.matches(in: item.key).filter { $0.range.overlaps(clause) }
+    private func indicator(for number: NumberToken, valueEnd: Int, clause: Range<Int>, in item: KeyedText, isLevel: Bool,
+                           terms: [PhraseMatch<String>]) -> String? {
+        let matches = terms.filter { $0.range.overlaps(clause) }
         // a term that holds the number ("2 học sinh/máy", "tích hợp 100% dữ liệu"); for a level,
         // what it grades is named before it ("máy tính … tối thiểu mức độ 2")
         if !isLevel, let covering = matches.first(where: { $0.range.contains(number.start) }) { return covering.value }
@@ -194,8 +196,7 @@ struct TargetExtractor {
         let fallback = measureFirst ? after.first : before.first
         if let id = (preferred ?? fallback)?.value { return id }
         // the clause names nothing: the item's nearest term
-        return grammar.indicators.terms.matches(in: item.key)
-            .min { abs($0.range.lowerBound - number.start) < abs($1.range.lowerBound - number.start) }?.value
+        return terms.min { abs($0.range.lowerBound - number.start) < abs($1.range.lowerBound - number.start) }?.value
     }
 
     private func namesMeasureFirst(_ number: NumberToken, clause: Range<Int>, in item: KeyedText) -> Bool {

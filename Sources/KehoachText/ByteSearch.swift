@@ -1,4 +1,4 @@
-extension Sequence where Element == UInt8 {
+extension Collection where Element == UInt8 {
     /// Whether the bytes hold `needle` somewhere: a plain byte search, with none of
     /// Foundation's locale-aware string comparison, for match keys that are already folded.
     public func contains<Needle: Collection>(subsequence needle: Needle) -> Bool where Needle.Element == UInt8 {
@@ -7,12 +7,28 @@ extension Sequence where Element == UInt8 {
 
     /// The offset of the first occurrence of `needle`, or nil.
     public func firstOffset<Needle: Collection>(of needle: Needle) -> Int? where Needle.Element == UInt8 {
-        let hay = Array(self)
         let n = Array(needle)
-        guard !n.isEmpty, hay.count >= n.count else { return n.isEmpty ? 0 : nil }
+        return withContiguousBytes { ByteSearch.first(n, in: $0) }
+    }
+
+    /// The offset of the last occurrence of `needle`, or nil.
+    public func lastOffset<Needle: Collection>(of needle: Needle) -> Int? where Needle.Element == UInt8 {
+        let n = Array(needle)
+        return withContiguousBytes { ByteSearch.last(n, in: $0) }
+    }
+
+    private func withContiguousBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = withContiguousStorageIfAvailable(body) { return result }
+        return Array(self).withUnsafeBufferPointer(body)
+    }
+}
+
+enum ByteSearch {
+    static func first(_ n: [UInt8], in hay: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !n.isEmpty else { return 0 }
+        guard hay.count >= n.count else { return nil }
         var i = 0
-        let last = hay.count - n.count
-        while i <= last {
+        while i <= hay.count - n.count {
             if hay[i] == n[0] {
                 var j = 1
                 while j < n.count, hay[i + j] == n[j] { j += 1 }
@@ -23,10 +39,7 @@ extension Sequence where Element == UInt8 {
         return nil
     }
 
-    /// The offset of the last occurrence of `needle`, or nil.
-    public func lastOffset<Needle: Collection>(of needle: Needle) -> Int? where Needle.Element == UInt8 {
-        let hay = Array(self)
-        let n = Array(needle)
+    static func last(_ n: [UInt8], in hay: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !n.isEmpty, hay.count >= n.count else { return nil }
         var i = hay.count - n.count
         while i >= 0 {

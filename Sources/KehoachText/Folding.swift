@@ -45,8 +45,7 @@ public enum Folding {
             guard (first == 0x6F || first == 0x75), bytes[i + 1] >= 0xC0 else { i += 1; continue }
             let (second, width) = UTF8Scalar.decode(UnsafeBufferPointer(bytes), at: i + 1)
             let end = i + 1 + width
-            let key = UInt64(first) << 32 | UInt64(second)
-            guard let (newFirst, newSecond) = VietnameseLetters.tonePlacement[key] else { i += 1; continue }
+            guard let (newFirst, newSecond) = VietnameseLetters.movedTone(first: UInt32(first), second: second) else { i += 1; continue }
             if end < count {
                 let (next, _) = UTF8Scalar.decode(UnsafeBufferPointer(bytes), at: end)
                 if isLetterValue(next) { i = end; continue }

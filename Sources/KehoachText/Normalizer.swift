@@ -14,7 +14,8 @@ public enum Normalizer {
         var composed = 0
         // Old Mac files end lines with a lone CR.
         var text = decoded.text
-        if !text.utf8.contains(UInt8(ascii: "\n")) && text.utf8.contains(UInt8(ascii: "\r")) {
+        let (hasLF, hasCR) = text.withBytes { ($0.contains(0x0A), $0.contains(0x0D)) }
+        if !hasLF && hasCR {
             text = text.replacingOccurrences(of: "\r", with: "\n")
         }
         let byteCount = text.utf8.count

@@ -74,8 +74,13 @@ public enum TextDecoder {
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return "an old Word .doc file" }
         if bytes.starts(with: Array("{\\rtf".utf8)) { return "an RTF document" }
         let sample = bytes.prefix(65_536)
-        let controls = sample.filter { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0x0C }.count
-        if sample.contains(0) || controls * 20 > sample.count { return "binary data" }
+        var controls = 0
+        var zero = false
+        for byte in sample where byte < 0x20 {
+            if byte == 0 { zero = true }
+            if byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C { controls += 1 }
+        }
+        if zero || controls * 20 > sample.count { return "binary data" }
         return nil
     }
 

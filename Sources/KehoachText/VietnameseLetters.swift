@@ -55,6 +55,20 @@ enum VietnameseLetters {
         return table
     }()
 
+    /// The old-style pair (o or u, then a toned a, e or y) moved to the new style, or nil.
+    /// A switch instead of a dictionary: this runs for every "o"/"u" before a non-ASCII letter.
+    @inline(__always)
+    static func movedTone(first: UInt32, second: UInt32) -> (UInt32, UInt32)? {
+        guard first == 0x6F || first == 0x75 else { return nil }
+        let key = UInt64(first) << 32 | UInt64(second)
+        switch second {
+        case 0xE0, 0xE1, 0xE3, 0x1EA1, 0x1EA3, 0xE8, 0xE9, 0x1EB9, 0x1EBB, 0xFD, 0x1EF5, 0x1EF7:
+            return tonePlacement[key]
+        default:
+            return nil
+        }
+    }
+
     @inline(__always)
     static func lowercase(_ value: UInt32) -> UInt32 {
         value < tableSize ? lower[Int(value)] : value
