@@ -36,7 +36,8 @@ struct PlanItems {
                 var heading = Item(run: section.title, path: path, kinds: kinds, isHeading: true,
                                    sectionTitle: section.title.text, sectionYear: year, isBullet: false)
                 heading.ownKind = section.kind
-                if scopesYear, let own = ownYear {
+                // a heading about a year ("Mục tiêu đến năm 2030"), not a lettered objective sentence
+                if scopesYear, let own = ownYear, section.title.text.split(separator: " ").count <= 10 {
                     let key = Folding.matchKey(section.title.text)
                     heading.headingYear = (own, key.contains("đến năm") || key.contains("đến hết năm") || key.contains("trước năm"))
                 }

@@ -171,7 +171,7 @@ tm. | kt. | tl. | q. | tuq. | thừa lệnh | thay mặt | ký thay
 
 [digital-signature]
 label = Chữ ký số (cấp, sử dụng)
-terms = chữ ký số | chữ ký số chuyên dùng | chữ ký số chuyên dùng công vụ | chữ ký số cá nhân | chứng thư chữ ký số | chứng thư chữ ký điện tử | tích hợp chữ ký số | ký số
+terms = chữ ký số | chữ ký số chuyên dùng | chữ ký số chuyên dùng công vụ | chữ ký số cá nhân | chứng thư chữ ký số | chứng thư chữ ký điện tử | tích hợp chữ ký số | ký số | chữ ký điện tử
 
 [official-email]
 label = Thư điện tử công vụ
@@ -203,7 +203,7 @@ terms = dịch vụ công trực tuyến | dịch vụ công trực tuyến toà
 
 [online-dossier-rate]
 label = Tỷ lệ hồ sơ trực tuyến toàn trình trên tổng số hồ sơ TTHC
-terms = Hồ sơ trực tuyến toàn trình | tổng số hồ sơ thủ tục hành chính (TTHC)
+terms = Hồ sơ trực tuyến toàn trình | tổng số hồ sơ thủ tục hành chính (TTHC) | hồ sơ trực tuyến | được xử lý trực tuyến | hồ sơ thủ tục hành chính được xử lý trực tuyến | tiếp nhận trực tuyến
 
 [online-fee-payment]
 label = Thanh toán trực tuyến trong giải quyết TTHC, dịch vụ công
@@ -231,7 +231,7 @@ terms = Hệ thống thông tin báo cáo | chế độ báo cáo được thự
 
 [digital-transcript]
 label = Học bạ số
-terms = học bạ số | phần mềm học bạ số | xác nhận học bạ số | thí điểm học bạ số
+terms = học bạ số | phần mềm học bạ số | xác nhận học bạ số | thí điểm học bạ số | học bạ điện tử
 
 [digital-diploma]
 label = Văn bằng số, chứng chỉ số
@@ -243,7 +243,7 @@ terms = cơ sở dữ liệu ngành | CSDL ngành | Cơ sở dữ liệu ngành 
 
 [ai-training]
 label = Bồi dưỡng, tập huấn về trí tuệ nhân tạo (AI)
-terms = bồi dưỡng, tập huấn về trí tuệ nhân tại (AI) | năng lực ứng dụng AI | bồi dưỡng về chuyển đổi số, trí tuệ nhân tạo (AI) | kỹ năng sử dụng trí tuệ nhân tạo (AI)
+terms = bồi dưỡng, tập huấn về trí tuệ nhân tại (AI) | năng lực ứng dụng AI | bồi dưỡng về chuyển đổi số, trí tuệ nhân tạo (AI) | kỹ năng sử dụng trí tuệ nhân tạo (AI) | tập huấn về AI | bồi dưỡng về AI | tập huấn về trí tuệ nhân tạo | bồi dưỡng về trí tuệ nhân tạo | đào tạo về trí tuệ nhân tạo
 
 [ai-adoption]
 label = Ứng dụng trí tuệ nhân tạo (AI) trong dạy học, quản lý
@@ -255,7 +255,7 @@ terms = đạt chuẩn năng lực số | làm chủ được kỹ năng số | 
 
 [digital-skills-training]
 label = Bồi dưỡng, đào tạo, trang bị kỹ năng số cho đội ngũ (hoặc chung đội ngũ và học sinh)
-terms = bồi dưỡng kỹ năng số cơ bản | đào tạo kỹ năng số cơ bản | tập huấn kỹ năng cơ bản về dạy – học trên nền tảng số | trang bị kiến thức, kỹ năng số | lớp tập huấn, bồi dưỡng | bồi dưỡng nâng cao kỹ năng số | phổ cập kỹ năng số
+terms = bồi dưỡng kỹ năng số cơ bản | đào tạo kỹ năng số cơ bản | tập huấn kỹ năng cơ bản về dạy – học trên nền tảng số | trang bị kiến thức, kỹ năng số | lớp tập huấn, bồi dưỡng | bồi dưỡng nâng cao kỹ năng số | phổ cập kỹ năng số | bồi dưỡng kỹ năng số | tập huấn kỹ năng số | đào tạo kỹ năng số | bồi dưỡng về chuyển đổi số | tập huấn về chuyển đổi số
 
 [student-digital-competence]
 label = Năng lực số, kỹ năng số của học sinh (Khung năng lực số, TT 02/2025)
@@ -295,7 +295,7 @@ terms = học liệu số | kho học liệu số | kho học liệu số mở |
 
 [online-teaching-lms]
 label = Dạy học trực tuyến, hệ thống quản lý học tập (LMS)
-terms = phần mềm quản lý học tập (LMS) | hệ thống LMS | dạy học trực tuyến | nền tảng dạy - học trực tuyến | học tập trực tuyến
+terms = phần mềm quản lý học tập (LMS) | hệ thống LMS | dạy học trực tuyến | nền tảng dạy - học trực tuyến | học tập trực tuyến | học trực tuyến | học tiếng Anh trực tuyến | dạy học trên nền tảng số
 
 [e-library]
 label = Thư viện điện tử, thư viện số
@@ -307,7 +307,7 @@ terms = mô hình trường học số | trường học số | trường học 
 
 [fiber-internet]
 label = Kết nối Internet cáp quang băng rộng
-terms = đường Internet cáp quang băng rộng | cáp quang Internet | đường truyền Internet
+terms = đường Internet cáp quang băng rộng | cáp quang Internet | đường truyền Internet | Internet cáp quang | kết nối Internet | cáp quang
 
 [computers-per-student]
 label = Máy tính dạy Tin học theo số học sinh (QĐ 4725)
@@ -331,7 +331,7 @@ terms = làm đầu mối | đầu mối phụ trách | giáo viên kiêm nhiệ
 
 [online-enrollment]
 label = Tuyển sinh đầu cấp trực tuyến
-terms = tuyển sinh đầu cấp trực tuyến | Đăng ký tuyển sinh trực tuyến | xét tuyển trực tuyến | xét tuyển học sinh | Phần mềm tuyển sinh
+terms = tuyển sinh đầu cấp trực tuyến | Đăng ký tuyển sinh trực tuyến | xét tuyển trực tuyến | xét tuyển học sinh | Phần mềm tuyển sinh | tuyển sinh trực tuyến
 
 [other]
 label = Khác (không thuộc chỉ số nào ở trên)
@@ -444,7 +444,7 @@ mức = mức | mức độ | cấp độ
 
 # A count needs one of these before it (or a comparator, or a zero-padded number "01").
 [commitment verbs]
-phân công | bố trí | có | có ít nhất | xây dựng | tổ chức | thực hiện | triển khai | hoàn thành | duy trì | thành lập | cử | đạt | mỗi cấp học có | mỗi trường có | mỗi đơn vị có | tối thiểu | ít nhất
+cho | phân công | bố trí | có | có ít nhất | xây dựng | tổ chức | thực hiện | triển khai | hoàn thành | duy trì | thành lập | cử | đạt | mỗi cấp học có | mỗi trường có | mỗi đơn vị có | tối thiểu | ít nhất
 
 # Words before a number that make it a name, not a quantity: "Đề án 06", "mô hình 21",
 # "lớp 10", "Nghị quyết 57", "Mô hình số 32".

@@ -87,6 +87,19 @@ final class TargetTests: XCTestCase {
         XCTAssertEqual(Set(found.compactMap(\.indicator)), ["dx-focal-staff"])
     }
 
+    func test_aCountAfterCho_isATarget() {
+        let found = targets("1. Sở GDĐT tổ chức 02 lớp tập huấn về AI cho 500 giáo viên cốt cán.")
+        XCTAssertEqual(found.map(\.value), [2, 500])
+        XCTAssertEqual(found.map(\.unit), ["lớp tập huấn", "giáo viên"])
+        XCTAssertEqual(Set(found.compactMap(\.indicator)), ["ai-training"])
+    }
+
+    func test_aLongLetteredObjective_isNoYearHeading() {
+        let plan = PlanReader().read(text: "KẾ HOẠCH\nChuyển đổi số năm 2026\n\nI. MỤC TIÊU\ne) Đến hết năm 2026: 90% học sinh tiểu học được học tiếng Anh trực tuyến trên hệ thống của Bộ.\n")
+        XCTAssertEqual(plan.targets.map(\.year), [2026])
+        XCTAssertEqual(plan.deadlines.count, 0, "the plan's own year is its scope, not a deadline")
+    }
+
     func test_numbersThatAreNames_datesOrCodes_areNotTargets() {
         let body = """
         - Triển khai Đề án 06 và mô hình 21 theo Nghị quyết số 57, Thông tư số 02/2025/TT-BGDĐT ngày 24/01/2025.
