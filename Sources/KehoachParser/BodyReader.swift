@@ -97,7 +97,7 @@ struct BodyReader {
                 return true
             }
             let adjacent = token.line == previousLine + 1
-            let wrappedCapitals = adjacent && isUppercase(title) && isUppercase(token.text) && title.count < 80
+            let wrappedCapitals = adjacent && Folding.isAllCapitals(title) && Folding.isAllCapitals(token.text) && title.count < 80
             let lowerContinuation = first.isLowercase && !Self.endsSentence(title)
             guard wrappedCapitals || lowerContinuation else { return false }
             tree.continueTitle(token.text, key: token.key, at: token.location)
@@ -160,7 +160,7 @@ struct BodyReader {
             closing.recipients.append(text.trimming(" ;.,"))
             return
         }
-        if grammar.header.signaturePrefixes.prefixMatch(of: key) != nil || isUppercase(text) {
+        if grammar.header.signaturePrefixes.prefixMatch(of: key) != nil || Folding.isAllCapitals(text) {
             closing.signatureLines.append(text)
             if !isSignaturePrefixed(key) { closing.signerTitle = text }
             return
@@ -179,7 +179,7 @@ struct BodyReader {
     }
 
     private func isSignatureStart(_ token: Token) -> Bool {
-        token.text.utf8.count < 120 && isSignaturePrefixed(token.key) && isUppercase(token.text)
+        token.text.utf8.count < 120 && isSignaturePrefixed(token.key) && Folding.isAllCapitals(token.text)
     }
 
     private func isSignaturePrefixed(_ key: String) -> Bool {
@@ -196,14 +196,6 @@ struct BodyReader {
         }
     }
 
-    private func isUppercase(_ text: String) -> Bool {
-        var letters = 0
-        for c in text where c.isLetter {
-            if !c.isUppercase { return false }
-            letters += 1
-        }
-        return letters >= 2
-    }
 
     private static func endsSentence(_ text: String) -> Bool {
         guard let last = text.last(where: { !$0.isWhitespace && $0 != "*" }) else { return true }

@@ -81,7 +81,7 @@ struct HeaderReader {
                     continue
                 }
                 if !seenDocumentType, result.header.number == nil || issuerLines.isEmpty || issuerLines.last.map({ $0.token.line >= token.line - 1 }) == true,
-                   isUppercaseLine(fragment.text) {
+                   Folding.isAllCapitals(fragment.text) {
                     issuerLines.append(fragment)
                 }
             }
@@ -157,7 +157,7 @@ struct HeaderReader {
     private func isHeaderCell(_ token: Token) -> Bool {
         switch token.kind {
         case .documentNumber, .placeDate, .motto: return true
-        default: return isUppercaseLine(token.text) || documentType(token.text) != nil
+        default: return Folding.isAllCapitals(token.text) || documentType(token.text) != nil
         }
     }
 
@@ -235,7 +235,7 @@ struct HeaderReader {
         // "Quảng" / "Ninh, ngày …": a short capitalised fragment before is the start of the place
         var starts = [index]
         if index > 0, case .text = fragments[index - 1].token.kind, !fragments[index - 1].text.contains(","),
-           fragments[index - 1].text.split(separator: " ").count <= 2, !isUppercaseLine(fragments[index - 1].text) {
+           fragments[index - 1].text.split(separator: " ").count <= 2, !Folding.isAllCapitals(fragments[index - 1].text) {
             starts.insert(index - 1, at: 0)
         }
         for first in starts {
@@ -249,14 +249,5 @@ struct HeaderReader {
             }
         }
         return nil
-    }
-
-    private func isUppercaseLine(_ text: String) -> Bool {
-        var letters = 0
-        for c in text where c.isLetter {
-            if !c.isUppercase { return false }
-            letters += 1
-        }
-        return letters >= 2
     }
 }

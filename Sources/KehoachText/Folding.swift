@@ -100,6 +100,17 @@ public enum Folding {
         searchKey(text).split(separator: " ")
     }
 
+    /// True when every letter of the text is a capital and it has at least two: a line in capitals
+    /// ("ỦY BAN NHÂN DÂN", "PHÓ CHỦ TỊCH").
+    public static func isAllCapitals(_ text: String) -> Bool {
+        var letters = 0
+        for scalar in text.unicodeScalars where isLetter(scalar) {
+            if !isUppercase(scalar) { return false }
+            letters += 1
+        }
+        return letters >= 2
+    }
+
     /// True when the scalar is an uppercase letter (Vietnamese included).
     public static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
         VietnameseLetters.isUppercase(scalar.value)
