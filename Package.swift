@@ -34,6 +34,6 @@ let package = Package(
         .testTarget(name: "KehoachParserTests", dependencies: ["KehoachParser"]),
         .testTarget(name: "KehoachExtractTests", dependencies: ["KehoachExtract"]),
         .testTarget(name: "KehoachCorpusTests", dependencies: ["KehoachCorpus"]),
-        .testTarget(name: "KehoachCompareTests", dependencies: ["KehoachCompare", "KehoachRender"]),
+        .testTarget(name: "KehoachCompareTests", dependencies: ["KehoachCompare", "KehoachRender", "KehoachExtract"]),
     ]
 )

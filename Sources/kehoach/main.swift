@@ -15,6 +15,10 @@ usage: kehoach COMMAND [ARGS]
 commands:
   parse FILE...        show a plan's structure (--format text|json)
   grammar check [DIR]  validate the grammar files (default: the bundled copy)
+  compare [FILE...]    indicator × plan matrix (--format text|md|csv|json|html, -o OUT)
+  align [FILE...]      upper targets met/weaker/unquantified/missing in lower plans
+                       (--parent FILE --child FILE..., or every link the chain finds)
+  report [FILE...]     matrix, chain and alignments in one HTML file (-o report.html)
   help                 this text
 
 Run 'kehoach COMMAND --help' for a command's options.
@@ -27,6 +31,9 @@ let code: ExitCode
 if rest.contains("--help") || rest.contains("-h") {
     switch command {
     case "parse": Console.out(ParseCommand.usage + "\n")
+    case "compare": Console.out(CompareCommand.usage + "\n")
+    case "align": Console.out(AlignCommand.usage + "\n")
+    case "report": Console.out(ReportCommand.usage + "\n")
     default: Console.out(usage + "\n")
     }
     code = .ok
@@ -34,6 +41,9 @@ if rest.contains("--help") || rest.contains("-h") {
     switch command {
     case "parse": code = ParseCommand.run(rest)
     case "grammar": code = GrammarCommand.run(rest)
+    case "compare": code = CompareCommand.run(rest)
+    case "align": code = AlignCommand.run(rest)
+    case "report": code = ReportCommand.run(rest)
     case "bench": code = BenchCommand.run(rest)
     case "help", "--help", "-h": Console.out(usage + "\n"); code = .ok
     default:
