@@ -28,7 +28,7 @@ public struct Extractor: Sendable {
         let extractor = TargetExtractor(grammar: grammar)
         var targets: [Target] = []
         for item in items.items {
-            for found in extractor.targets(in: KeyedText(item.run)) {
+            for found in extractor.targets(in: item.keyed) {
                 targets.append(Target(line: item.run.line(atUTF8: found.offset), quote: found.quote, value: found.value,
                                       unit: found.unit, comparator: found.comparator, aspirational: found.aspirational,
                                       population: found.population, indicator: found.indicator,
@@ -55,7 +55,7 @@ public struct Extractor: Sendable {
                     line: item.run.location.line, task: item.run.text, path: item.path)
                 continue
             }
-            for found in extractor.deadlines(in: KeyedText(item.run)) {
+            for found in extractor.deadlines(in: item.keyed) {
                 add(found, line: item.run.line(atUTF8: found.offset), task: item.run.text, path: item.path)
             }
         }

@@ -8,6 +8,8 @@ import KehoachText
 struct PlanItems {
     struct Item {
         var run: TextRun
+        /// The run's text and key as bytes, made once and shared by every extractor.
+        var keyed: KeyedText
         /// Section labels, outermost first.
         var path: [String]
         var kinds: [SectionKind]
@@ -28,24 +30,24 @@ struct PlanItems {
     init(_ document: PlanDocument) {
         func visit(_ sections: [Section], path: [String], kinds: [SectionKind], year: Int?) {
             for section in sections {
-                let ownYear = YearPhrase.headingYear(in: Folding.matchKey(section.title.text))
-                let scopesYear = section.kind == .specificObjectives || section.kind == .objectives || isYearHeading(section.title.text)
+                let ownYear = YearPhrase.headingYear(in: section.title.key)
+                let scopesYear = section.kind == .specificObjectives || section.kind == .objectives || isYearHeading(section.title.key)
                 let year = (scopesYear ? ownYear : nil) ?? year
                 let path = path + [section.label.text]
                 let kinds = kinds + (section.kind.map { [$0] } ?? [])
-                var heading = Item(run: section.title, path: path, kinds: kinds, isHeading: true,
+                var heading = Item(run: section.title, keyed: KeyedText(section.title), path: path, kinds: kinds, isHeading: true,
                                    sectionTitle: section.title.text, sectionYear: year, isBullet: false)
                 heading.ownKind = section.kind
                 // a heading about a year ("Mục tiêu đến năm 2030"), not a lettered objective sentence
                 if scopesYear, let own = ownYear, section.title.text.split(separator: " ").count <= 10 {
-                    let key = Folding.matchKey(section.title.text)
+                    let key = section.title.key
                     heading.headingYear = (own, key.contains("đến năm") || key.contains("đến hết năm") || key.contains("trước năm"))
                 }
                 items.append(heading)
                 for case .paragraph(let paragraph) in section.blocks {
                     let isBullet: Bool
                     if case .bullet = paragraph.kind { isBullet = true } else { isBullet = false }
-                    items.append(Item(run: paragraph.run, path: path, kinds: kinds, isHeading: false,
+                    items.append(Item(run: paragraph.run, keyed: KeyedText(paragraph.run), path: path, kinds: kinds, isHeading: false,
                                       sectionTitle: section.title.text, sectionYear: year, isBullet: isBullet))
                 }
                 visit(section.children, path: path, kinds: kinds, year: year)
@@ -55,8 +57,7 @@ struct PlanItems {
     }
 
     /// "Năm 2025", "Đến năm 2030", "Mục tiêu đến năm 2030": a heading about a year.
-    private func isYearHeading(_ title: String) -> Bool {
-        let key = Folding.matchKey(title)
+    private func isYearHeading(_ key: String) -> Bool {
         return key.hasPrefix("năm ") || key.hasPrefix("đến năm ") || key.hasPrefix("đến hết năm ") || key.hasPrefix("mục tiêu")
             || key.hasPrefix("chỉ tiêu")
     }

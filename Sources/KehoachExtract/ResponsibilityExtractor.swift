@@ -38,7 +38,7 @@ struct ResponsibilityExtractor {
                 return
             }
             for case .paragraph(let paragraph) in section.blocks {
-                for (unit, task) in dutySentences(paragraph.text) {
+                for (unit, task) in dutySentences(KeyedText(paragraph.run)) {
                     add(unit, .lead, line: paragraph.location.line, task: task)
                 }
             }
@@ -77,41 +77,52 @@ struct ResponsibilityExtractor {
     }
 
     /// "Phòng GDĐT: chủ trì …" and "Hiệu trưởng chịu trách nhiệm về …" in a duties section.
-    private func dutySentences(_ text: String) -> [(String, String)] {
+    /// Sentences are cut on the key's bytes (". "), so nothing is folded or split twice.
+    private func dutySentences(_ item: KeyedText) -> [(String, String)] {
         var found: [(String, String)] = []
-        for sentence in text.split(separator: ".") {
-            let s = sentence.trimming(" -+•")
-            let key = Folding.matchKey(s)
+        var start = 0
+        while start < item.count {
+            var end = start
+            while end < item.count, !(item.keyBytes[end] == UInt8(ascii: ".") && (end + 1 == item.count || item.keyBytes[end + 1] == 0x20)) { end += 1 }
+            defer { start = end + 1 }
+            // skip the bullet marks and spaces that open the sentence
+            var begin = start
+            while begin < end, " -+•".utf8.contains(item.keyBytes[begin]) { begin += 1 }
+            guard begin < end else { continue }
+            let key = item.key(begin..<end)
             if words.requests.prefixMatch(of: key) != nil { continue }
-            if let colon = s.firstIndex(of: ":"), let unit = unitName(startingText: String(s[..<colon])) {
-                found.append((unit, String(s[s.index(after: colon)...]).trimmedSpaces))
+            guard words.unitHeads.prefixMatch(of: key) != nil || words.unitPrefixes.prefixMatch(of: key) != nil else { continue }
+            let sentence = item.text(begin..<end)
+            if let colon = item.keyBytes[begin..<end].firstIndex(of: UInt8(ascii: ":")),
+               let unit = unitName(startingText: item.text(begin..<colon)) {
+                found.append((unit, item.text((colon + 1)..<end).trimmedSpaces))
                 continue
             }
-            guard words.unitHeads.prefixMatch(of: key) != nil else { continue }
-            for verb in words.dutyVerbs.matches(in: key) {
-                let subject = String(decoding: Array(s.utf8)[..<verb.range.lowerBound], as: UTF8.self).trimmedSpaces
-                if let unit = unitName(startingText: subject), subject.split(separator: " ").count <= 12 {
-                    found.append((unit, s))
-                }
-                break
+            guard words.unitHeads.prefixMatch(of: key) != nil, let verb = words.dutyVerbs.matches(in: key).first else { continue }
+            let subject = item.text(begin..<(begin + verb.range.lowerBound)).trimmedSpaces
+            if subject.split(separator: " ").count <= 12, let unit = unitName(startingText: subject) {
+                found.append((unit, sentence))
             }
         }
         return found
     }
 
-    /// "Phòng GDĐT, các cơ sở giáo dục" → two units.
+    /// "Phòng GDĐT, các cơ sở giáo dục" or "Sở GDĐT và UBND thành phố" → one name each.
     private func splitUnits(_ cell: String) -> [String] {
+        let item = KeyedText(cell)
         var parts: [String] = []
-        for piece in cell.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\n" }) {
-            let key = Folding.matchKey(piece)
-            if let and = key.range(of: " và "), words.unitHeads.prefixMatch(of: String(key[and.upperBound...])) != nil {
-                let offset = key.utf8.distance(from: key.utf8.startIndex, to: and.lowerBound)
-                let bytes = Array(piece.utf8)
-                parts.append(String(decoding: bytes[..<offset], as: UTF8.self))
-                parts.append(String(decoding: bytes[(offset + " và ".utf8.count)...], as: UTF8.self))
-            } else {
-                parts.append(String(piece))
+        var start = 0
+        for i in 0...item.count where i == item.count || item.keyBytes[i] == 0x2C || item.keyBytes[i] == 0x3B || item.keyBytes[i] == 0x0A {
+            // "A và B" splits too when B starts a unit name
+            var pieceStart = start
+            let piece = item.keyBytes[start..<i]
+            if let and = piece.firstOffset(of: " và ".utf8),
+               words.unitHeads.prefixMatch(of: item.key((start + and + 5)..<i)) != nil {
+                parts.append(item.text(start..<(start + and)))
+                pieceStart = start + and + 5
             }
+            parts.append(item.text(pieceStart..<i))
+            start = i + 1
         }
         return parts.map { $0.trimming(" .-–") }.filter { !$0.isEmpty }
     }

@@ -1,6 +1,9 @@
 import Dispatch
 import Foundation
 import KehoachExtract
+import KehoachLexer
+import KehoachParser
+import KehoachText
 
 /// `kehoach bench [FILE...] [--mb N]` (hidden): parse+extract throughput on one core, beside the
 /// same run's raw read-and-validate-UTF-8 speed of the same bytes, which is the machine's limit
@@ -8,7 +11,7 @@ import KehoachExtract
 enum BenchCommand {
     static func run(_ words: [String]) -> ExitCode {
         do {
-            let args = try Arguments(words, options: ["mb"], flags: [])
+            let args = try Arguments(words, options: ["mb"], flags: ["stages"])
             let megabytes = Double(args.option("mb") ?? "50") ?? 50
             let paths = args.positional.isEmpty ? defaultCorpus() : args.positional
             let documents = paths.compactMap { path -> [UInt8]? in
@@ -41,10 +44,31 @@ enum BenchCommand {
             Console.out(String(format: "raw UTF-8 scan:   %8.1f MB/s  (%d valid documents)\n", raw, validated))
             Console.out(String(format: "parse+extract:    %8.1f MB/s  (%d targets)\n", pipeline, targets))
             Console.out(String(format: "ratio:            %8.3f of the raw scan (1 / %.0f)\n", pipeline / raw, raw / pipeline))
+            if args.flag("stages") { stages(workload, megabytes: mb) }
             return .ok
         } catch {
             Console.error("\(error)")
             return .usage
+        }
+    }
+
+    /// Each stage timed on its own over the same workload, to show where the time goes.
+    private static func stages(_ workload: [[UInt8]], megabytes mb: Double) {
+        var decoded: [DecodedText] = []
+        let decode = time { decoded = workload.compactMap { try? TextDecoder.decode($0) } }
+        var texts: [SourceText] = []
+        let normalize = time { texts = decoded.map(Normalizer.normalize) }
+        let lexer = Lexer()
+        var tokens: [[Token]] = []
+        let lex = time { tokens = texts.map(lexer.tokens) }
+        let parser = Parser()
+        var documents: [PlanDocument] = []
+        let parse = time { documents = tokens.map { parser.parse(tokens: $0) } }
+        let extractor = Extractor()
+        var count = 0
+        let extract = time { for d in documents { count += extractor.extract(d).targets.count } }
+        for (name, seconds) in [("decode", decode), ("normalize", normalize), ("lex", lex), ("parse", parse), ("extract", extract)] {
+            Console.out(String(format: "  %-10@ %8.1f MB/s\n", name as NSString, mb / seconds))
         }
     }
 
