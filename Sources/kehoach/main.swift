@@ -19,6 +19,13 @@ commands:
   align [FILE...]      upper targets met/weaker/unquantified/missing in lower plans
                        (--parent FILE --child FILE..., or every link the chain finds)
   report [FILE...]     matrix, chain and alignments in one HTML file (-o report.html)
+  import FILE...       store plans in the corpus (--corpus DIR, default ./corpus; --replace)
+  list                 the stored plans (--format text|json|csv)
+  show ID              a stored plan's structure (ID: any unique prefix)
+  remove ID...         take plans out of the corpus
+  reindex              rebuild the corpus index from the stored texts
+  search QUERY...      targets across the corpus ("chu ky so"; --all, --level, --year,
+                       --issuer, --indicator, --min, --max, --format, --limit)
   help                 this text
 
 Run 'kehoach COMMAND --help' for a command's options.
@@ -34,6 +41,13 @@ if rest.contains("--help") || rest.contains("-h") {
     case "compare": Console.out(CompareCommand.usage + "\n")
     case "align": Console.out(AlignCommand.usage + "\n")
     case "report": Console.out(ReportCommand.usage + "\n")
+    case "import": Console.out(ImportCommand.usage + "\n")
+    case "list": Console.out(ListCommand.usage + "\n")
+    case "show": Console.out(ShowCommand.usage + "\n")
+    case "remove": Console.out(RemoveCommand.usage + "\n")
+    case "reindex": Console.out(ReindexCommand.usage + "\n")
+    case "search": Console.out(SearchCommand.usage + "\n")
+    case "generate": Console.out(GenerateCommand.usage + "\n")
     default: Console.out(usage + "\n")
     }
     code = .ok
@@ -44,6 +58,13 @@ if rest.contains("--help") || rest.contains("-h") {
     case "compare": code = CompareCommand.run(rest)
     case "align": code = AlignCommand.run(rest)
     case "report": code = ReportCommand.run(rest)
+    case "import": code = ImportCommand.run(rest)
+    case "list": code = ListCommand.run(rest)
+    case "show": code = ShowCommand.run(rest)
+    case "remove": code = RemoveCommand.run(rest)
+    case "reindex": code = ReindexCommand.run(rest)
+    case "search": code = SearchCommand.run(rest)
+    case "generate": code = GenerateCommand.run(rest)
     case "bench": code = BenchCommand.run(rest)
     case "help", "--help", "-h": Console.out(usage + "\n"); code = .ok
     default:

@@ -1,0 +1,38 @@
+/// Where a corpus keeps its files. The corpus folder may hold anything else (the repository's
+/// `corpus/` holds the shipped plan texts at its top level); the store writes only under
+/// `DIR/.kehoach/`:
+///
+/// ```
+/// DIR/.kehoach/
+///   lock                   flock(2) target: held exclusively by a writer, never by readers
+///   manifest               the commit record: live segments and deleted plans (`Manifest`)
+///   texts/<id>.txt         the original bytes of each plan — the source of truth
+///   plans/<id>.json        the parsed Plan (JSON, docs/json.md field names), derived
+///   index/seg-<gen>.khx    search index segments (`SegmentFormat`), derived
+///   .gitignore             "*", so that a corpus inside a repository stays out of git
+/// ```
+///
+/// `<id>` is the plan's `PlanID` (16 hex digits of a hash of its bytes). Files named `.tmp-*`
+/// are writes in progress. A text, plan or segment that the manifest does not reach is left over
+/// from an interrupted write: readers ignore it and the next writer removes it. Everything but
+/// `texts/` can be rebuilt from the texts with `kehoach reindex`.
+public struct CorpusLayout: Sendable, Equatable {
+    /// The corpus folder given by the user.
+    public let directory: String
+
+    public init(directory: String) {
+        self.directory = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+    }
+
+    public var root: String { directory + "/.kehoach" }
+    public var lockFile: String { root + "/lock" }
+    public var manifest: String { root + "/manifest" }
+    public var texts: String { root + "/texts" }
+    public var plans: String { root + "/plans" }
+    public var index: String { root + "/index" }
+    public var gitignore: String { root + "/.gitignore" }
+
+    public func text(_ id: PlanID) -> String { texts + "/" + id.rawValue + ".txt" }
+    public func plan(_ id: PlanID) -> String { plans + "/" + id.rawValue + ".json" }
+    public func segment(_ name: String) -> String { index + "/" + name }
+}
