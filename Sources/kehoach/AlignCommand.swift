@@ -25,7 +25,7 @@ enum AlignCommand {
             return .usage
         }
         do {
-            let args = try Arguments(rest, options: ["format", "output", "grammars", "parent"], flags: ["no-color", "timing"])
+            let args = try Arguments(rest, options: ["format", "output", "grammars", "parent", "corpus"], flags: ["no-color", "timing"])
             let format = try args.choice("format", among: ReportOutput.formats, default: "text")
             guard let grammar = GrammarLoading.load(args.option("grammars")) else { return .config }
             let reader = PlanReader(grammar: grammar)
@@ -35,7 +35,7 @@ enum AlignCommand {
             if let parentPath = args.option("parent") {
                 let childPaths = children + args.positional
                 guard !childPaths.isEmpty else { Console.error("--parent needs at least one --child FILE\n\(usage)"); return .usage }
-                let source: PlanSource = FilePlanSource(names: [parentPath] + childPaths)
+                guard let source = PlanSources.select(files: [parentPath] + childPaths, corpus: args.option("corpus")) else { return .noInput }
                 guard let parent = source.load(parentPath, index: 0, reader: reader) else { return .dataError }
                 let aligner = Aligner(parent: parent, grammar: grammar)
                 var refs = [parent.ref]
@@ -57,7 +57,7 @@ enum AlignCommand {
                 report = ComparisonReport(plans: refs, alignments: alignments)
             } else {
                 if !children.isEmpty { Console.error("--child needs --parent\n\(usage)"); return .usage }
-                guard let source = PlanSources.select(files: args.positional) else { return .noInput }
+                guard let source = PlanSources.select(files: args.positional, corpus: args.option("corpus")) else { return .noInput }
                 let t0 = clock.now()
                 let loaded = PlanSources.loadAll(source, reader: reader)
                 failed = loaded.failed

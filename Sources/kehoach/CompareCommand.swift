@@ -14,10 +14,10 @@ enum CompareCommand {
 
     static func run(_ words: [String]) -> ExitCode {
         do {
-            let args = try Arguments(ReportOutput.expandShortOptions(words), options: ["format", "output", "grammars"], flags: ["no-color"])
+            let args = try Arguments(ReportOutput.expandShortOptions(words), options: ["format", "output", "grammars", "corpus"], flags: ["no-color"])
             let format = try args.choice("format", among: ReportOutput.formats, default: "text")
             guard let grammar = GrammarLoading.load(args.option("grammars")) else { return .config }
-            guard let source = PlanSources.select(files: args.positional) else { return .noInput }
+            guard let source = PlanSources.select(files: args.positional, corpus: args.option("corpus")) else { return .noInput }
             let (plans, failed) = PlanSources.loadAll(source, reader: PlanReader(grammar: grammar))
             guard !plans.isEmpty else { return .dataError }
             let matrix = IndicatorMatrix(plans, indicators: grammar.indicators)
@@ -56,7 +56,7 @@ enum ReportCommand {
             return .usage
         }
         do {
-            let args = try Arguments(rest, options: ["output", "grammars", "parent"], flags: [])
+            let args = try Arguments(rest, options: ["output", "grammars", "parent", "corpus"], flags: [])
             guard (args.option("parent") == nil) == children.isEmpty else {
                 Console.error("--parent and --child go together\n\(usage)")
                 return .usage
@@ -64,9 +64,11 @@ enum ReportCommand {
             guard let grammar = GrammarLoading.load(args.option("grammars")) else { return .config }
             let given = [args.option("parent")].compactMap { $0 } + children
             var files = args.positional
-            if files.isEmpty && !given.isEmpty, let shipped = PlanSources.select(files: []) { files = shipped.names }
+            if files.isEmpty && !given.isEmpty, let all = PlanSources.select(files: [], corpus: args.option("corpus")) {
+                files = all.names
+            }
             files += given.filter { !files.contains($0) }
-            guard let source = PlanSources.select(files: files) else { return .noInput }
+            guard let source = PlanSources.select(files: files, corpus: args.option("corpus")) else { return .noInput }
             let (plans, failed) = PlanSources.loadAll(source, reader: PlanReader(grammar: grammar))
             guard !plans.isEmpty else { return .dataError }
             var report = ComparisonReport.full(plans, grammar: grammar)

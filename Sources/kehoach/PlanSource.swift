@@ -1,12 +1,13 @@
 import Foundation
 import KehoachCompare
+import KehoachCorpus
 import KehoachExtract
 import KehoachRender
 import KehoachText
 
-/// Where `compare`, `align` and `report` get their plans. Today: plan files, by default the
-/// shipped `./corpus/*.txt`. The corpus store (`--corpus DIR`, plan ids) will be one more
-/// conformer, chosen in `PlanSources.select`.
+/// Where `compare`, `align` and `report` get their plans: plan files, plans stored in the
+/// corpus (`--corpus DIR`, ids or unique id prefixes), or both mixed; chosen in
+/// `PlanSources.select`.
 protocol PlanSource {
     /// The plans' names in order: file paths (later: corpus ids).
     var names: [String] { get }
@@ -44,22 +45,103 @@ struct FilePlanSource: PlanSource {
     }
 }
 
+/// Plans kept in the corpus store: the parsed Plan as stored, and the lines of the stored text.
+struct StoredPlanSource: PlanSource {
+    let store: CorpusStore
+    /// Plan ids (their full hex form).
+    let names: [String]
+
+    func load(_ name: String, index: Int, reader: PlanReader) -> ComparablePlan? {
+        load(PlanID(rawValue: name), as: nil, index: index)
+    }
+
+    /// The stored plan, its `source` set to `argument` when given, so that a plan named on the
+    /// command line by its id is found again by that name.
+    func load(_ id: PlanID, as argument: String?, index: Int) -> ComparablePlan? {
+        do {
+            var plan = try store.plan(id)
+            if let argument { plan.source = argument }
+            let lines = try store.text(id).map { try Normalizer.normalize(TextDecoder.decode($0)).lines } ?? []
+            return ComparablePlan(index: index, plan: plan, lines: lines)
+        } catch {
+            Console.error("\(id.short): \(error)")
+            return nil
+        }
+    }
+}
+
+/// Files and stored plans in the order the user named them, each found again by the name the
+/// user gave (a path, or an id prefix).
+struct MixedPlanSource: PlanSource {
+    enum Entry {
+        case file
+        case stored(StoredPlanSource, PlanID)
+    }
+
+    let entries: [(name: String, entry: Entry)]
+
+    var names: [String] { entries.map(\.name) }
+
+    func load(_ name: String, index: Int, reader: PlanReader) -> ComparablePlan? {
+        switch entries.first(where: { $0.name == name })?.entry {
+        case .file?: return FilePlanSource(names: [name]).load(name, index: index, reader: reader)
+        case .stored(let store, let id)?: return store.load(id, as: name, index: index)
+        case nil: return nil
+        }
+    }
+}
+
 enum PlanSources {
     static let defaultDirectory = "corpus"
 
-    /// The FILE paths given, else the shipped plans of ./corpus.
-    ///
-    /// To read from the corpus store: add "corpus" to the command's `Arguments` options, pass
-    /// `args.option("corpus")` here, and return a `CorpusPlanSource(directory:ids:)` whose
-    /// `names` are plan ids and whose `load` fetches the stored Plan (and its text, when the
-    /// store keeps it) — the commands need no other change.
-    static func select(files: [String]) -> PlanSource? {
-        if !files.isEmpty { return FilePlanSource(names: files) }
-        guard let shipped = FilePlanSource.directory(defaultDirectory) else {
-            Console.error("no plan files given and no ./\(defaultDirectory)/*.txt to default to")
+    /// Each argument is a file when one exists at that path, else a plan id (or a unique
+    /// prefix) in the corpus store. With no argument: every stored plan of `--corpus DIR` (or
+    /// `$KEHOACH_CORPUS`, or ./corpus when it holds a store), else the shipped ./corpus/*.txt.
+    static func select(files: [String], corpus: String? = nil) -> PlanSource? {
+        let given = corpus ?? ProcessInfoEnvironment.value("KEHOACH_CORPUS")
+        let storeDirectory = given ?? defaultDirectory
+        let hasStore = FileManager.default.fileExists(atPath: CorpusLayout(directory: storeDirectory).root)
+        if files.isEmpty {
+            if hasStore || given != nil { return allStored(in: storeDirectory) }
+            guard let shipped = FilePlanSource.directory(defaultDirectory) else {
+                Console.error("no plan files given and no ./\(defaultDirectory)/*.txt to default to")
+                return nil
+            }
+            return shipped
+        }
+        var entries: [(name: String, entry: MixedPlanSource.Entry)] = []
+        var snapshot: CorpusSnapshot? = nil
+        let stored = StoredPlanSource(store: CorpusStore(directory: storeDirectory), names: [])
+        for argument in files {
+            if FileManager.default.fileExists(atPath: argument) {
+                entries.append((argument, .file))
+                continue
+            }
+            do {
+                if snapshot == nil { snapshot = try stored.store.snapshot() }
+                let found = try snapshot!.resolve(argument)
+                entries.append((argument, .stored(stored, found.id)))
+            } catch {
+                Console.error("\(argument): no such file, and not a plan id in \(storeDirectory) (\(error))")
+                return nil
+            }
+        }
+        return MixedPlanSource(entries: entries)
+    }
+
+    private static func allStored(in directory: String) -> PlanSource? {
+        let store = CorpusStore(directory: directory)
+        do {
+            let ids = try store.snapshot().plans().map(\.id.rawValue)
+            guard !ids.isEmpty else {
+                Console.error("\(directory): the corpus holds no plans; import some with 'kehoach import FILE...'")
+                return nil
+            }
+            return StoredPlanSource(store: store, names: ids)
+        } catch {
+            Console.error("\(directory): \(error)")
             return nil
         }
-        return shipped
     }
 
     /// Every plan of a source, indexed in order of reading; how many could not be read.
