@@ -22,6 +22,10 @@ struct DeadlineExtractor {
 
     private var words: DeadlineGrammar { grammar.deadlines }
 
+    /// "quý" as its match key spells it (tone placement folded: "qúy"); code literals compared
+    /// with keys must be folded the same way.
+    private static let quarterWord = Folding.matchKey("quý")
+
     func deadlines(in text: String) -> [Found] {
         deadlines(in: KeyedText(text))
     }
@@ -48,9 +52,15 @@ struct DeadlineExtractor {
         while !scanner.isAtEnd {
             let start = scanner.position
             let atWord = start == 0 || !TextBytes.isWordByte(item.keyBytes[start - 1])
-            // every form starts with a digit, "ngày", "năm" or "tháng"
+            // every form starts with a digit, "ngày", "năm", "tháng", "quý" or "từ"
             let first = item.keyBytes[start]
-            guard atWord, first == 0x6E || first == 0x74 || (first >= 0x30 && first <= 0x39) else { scanner.position += 1; continue }
+            guard atWord, first == 0x6E || first == 0x74 || first == 0x71 || (first >= 0x30 && first <= 0x39) else { scanner.position += 1; continue }
+            if first == 0x74 || first == 0x71, let (date, range) = rangeOrQuarter(at: &scanner, in: item), isFree(range) {
+                consumed.append(range)
+                found.append(Found(offset: range.lowerBound, quote: quote(range, in: item), date: date, kind: .during))
+                continue
+            }
+            scanner.position = start
             // "ngày 25/5/2026", "ngày 10 tháng 10", or a bare full date "(10/10/2025)"
             let digitStart = (0x30...0x39).contains(item.keyBytes[start])
             if let date = digitStart ? DateReader.numericDate(&scanner) : DateReader.date(&scanner),
@@ -110,6 +120,40 @@ struct DeadlineExtractor {
     }
 
     // MARK: - Forms
+
+    /// "từ ngày 10/10/2025 đến ngày 15/10/2025" → one interval; "quý I/2025", "quý 2 năm 2025"
+    /// → the quarter's months.
+    private func rangeOrQuarter(at scanner: inout ByteScanner, in item: KeyedText) -> (String, Range<Int>)? {
+        let start = scanner.position
+        if scanner.scan("từ") {
+            guard let from = DateReader.date(&scanner), from.day != nil, from.year != nil else { return nil }
+            scanner.skipSpaces()
+            guard scanner.scan("đến") || scanner.scan(byte: UInt8(ascii: "-")),
+                  let to = DateReader.date(&scanner, requireDayWord: false), to.day != nil,
+                  let fromISO = from.iso else { return nil }
+            let end = CalendarDate(year: to.year ?? from.year, month: to.month, day: to.day)
+            guard let toISO = end.iso else { return nil }
+            return ("\(fromISO)/\(toISO)", start..<scanner.position)
+        }
+        guard scanner.scan(Self.quarterWord) else { return nil }
+        scanner.skipSpaces()
+        var quarter = scanner.scanNumber(maxDigits: 1)
+        if quarter == nil {
+            let romanStart = scanner.position
+            var roman = ""
+            while let c = scanner.current, c == 0x69 || c == 0x76 { roman.append(Character(UnicodeScalar(c))); scanner.position += 1 }
+            quarter = ["i": 1, "ii": 2, "iii": 3, "iv": 4][roman]
+            if quarter == nil { scanner.position = romanStart }
+        }
+        guard let q = quarter, (1...4).contains(q) else { return nil }
+        scanner.skipSpaces()
+        var year: Int? = nil
+        if scanner.scan(byte: UInt8(ascii: "/")) { year = scanner.scanNumber(maxDigits: 4) }
+        else if scanner.scan("năm") { scanner.skipSpaces(); year = scanner.scanNumber(maxDigits: 4) }
+        guard let y = year, (1990...2100).contains(y) else { return nil }
+        func month(_ m: Int) -> String { m < 10 ? "\(y)-0\(m)" : "\(y)-\(m)" }
+        return ("\(month(q * 3 - 2))/\(month(q * 3))", start..<scanner.position)
+    }
 
     /// "tháng 1-2/2025", "tháng 9/2025", "tháng 9 năm 2025", "trong tháng 12/2025", and a bare
     /// "6/2025" after a deadline word.

@@ -255,11 +255,11 @@ terms = đạt chuẩn năng lực số | làm chủ được kỹ năng số | 
 
 [digital-skills-training]
 label = Bồi dưỡng, đào tạo, trang bị kỹ năng số cho đội ngũ (hoặc chung đội ngũ và học sinh)
-terms = bồi dưỡng kỹ năng số cơ bản | đào tạo kỹ năng số cơ bản | tập huấn kỹ năng cơ bản về dạy – học trên nền tảng số | trang bị kiến thức, kỹ năng số | lớp tập huấn, bồi dưỡng | bồi dưỡng nâng cao kỹ năng số | phổ cập kỹ năng số | bồi dưỡng kỹ năng số | tập huấn kỹ năng số | đào tạo kỹ năng số | bồi dưỡng về chuyển đổi số | tập huấn về chuyển đổi số
+terms = bồi dưỡng kỹ năng số cơ bản | đào tạo kỹ năng số cơ bản | tập huấn kỹ năng cơ bản về dạy – học trên nền tảng số | trang bị kiến thức, kỹ năng số | lớp tập huấn, bồi dưỡng | bồi dưỡng nâng cao kỹ năng số | phổ cập kỹ năng số | bồi dưỡng kỹ năng số | tập huấn kỹ năng số | đào tạo kỹ năng số | bồi dưỡng về chuyển đổi số | tập huấn về chuyển đổi số | bồi dưỡng năng lực số | tập huấn năng lực số | bồi dưỡng năng lực số cho cán bộ quản lý, giáo viên
 
 [student-digital-competence]
 label = Năng lực số, kỹ năng số của học sinh (Khung năng lực số, TT 02/2025)
-terms = năng lực số cho học sinh | Khung năng lực số cho người học | khung năng lực số cho học sinh | kỹ năng số cho học sinh | giáo dục kỹ năng số cho học sinh | kỹ năng công dân số | 02/2025/TT-BGDĐT
+terms = năng lực số cho học sinh | Khung năng lực số cho người học | khung năng lực số cho học sinh | kỹ năng số cho học sinh | giáo dục kỹ năng số cho học sinh | kỹ năng công dân số | 02/2025/TT-BGDĐT | khung năng lực số | bồi dưỡng năng lực số cho học sinh | năng lực số của học sinh | đánh giá năng lực số cho học sinh
 
 [digital-literacy]
 label = Hiểu biết về chuyển đổi số, kiến thức và kỹ năng số (phổ cập tri thức số)

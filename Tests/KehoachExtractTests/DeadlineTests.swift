@@ -30,6 +30,12 @@ final class DeadlineTests: XCTestCase {
         XCTAssertEqual(pairs("- Báo cáo định kỳ hàng tuần, tháng, quý, 06 tháng, năm."), ["recurring -"], "five report cycles, one recurrence")
     }
 
+    func test_quartersAndDateRanges() {
+        XCTAssertEqual(pairs("- Rà soát hạ tầng trong quý I/2025."), ["during 2025-01/2025-03"])
+        XCTAssertEqual(pairs("- Hoàn thành trong Quý 3 năm 2026."), ["during 2026-07/2026-09"])
+        XCTAssertEqual(pairs("- Tổ chức Ngày hội từ ngày 10/10/2025 đến ngày 15/10/2025."), ["during 2025-10-10/2025-10-15"])
+    }
+
     func test_onADay() {
         XCTAssertEqual(pairs("- Tiếp tục triển khai các hoạt động vào ngày 10 tháng 10."), ["on --10-10"])
     }
