@@ -362,7 +362,7 @@ chịu trách nhiệm | có trách nhiệm | chủ trì | chỉ đạo | phụ t
 
 # Locality words dropped from a sub-unit's name ("Phòng Kinh tế … phường" → "Phòng Kinh tế …").
 [locality words]
-trên địa bàn phường | trên địa bàn xã | trên địa bàn huyện | trên địa bàn thành phố | trên địa bàn tỉnh | trên địa bàn | phường | xã | huyện | thành phố | tỉnh | thị xã | quận | thị trấn
+các huyện, thị xã, thành phố | các huyện | các xã | các phường | các quận | các thị xã | các thành phố | các tỉnh | trên địa bàn phường | trên địa bàn xã | trên địa bàn huyện | trên địa bàn thành phố | trên địa bàn tỉnh | trên địa bàn | phường | xã | huyện | thành phố | tỉnh | thị xã | quận | thị trấn
 
 # Unit names normalised: canonical = variants (after abbreviations are expanded).
 [canonical names]

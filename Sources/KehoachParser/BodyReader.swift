@@ -25,6 +25,12 @@ struct BodyReader {
 
     private enum Container { case none, heading, paragraph }
 
+    /// No plan has a paragraph this long (two pages; the shipped ones stay under 2 KB). Longer
+    /// text — a plan pasted as one line, thousands of lines continuing one another — is cut
+    /// into paragraphs of at most this many bytes, at sentence ends where it has them, so that
+    /// the work per paragraph stays bounded and reading stays linear in the size of the file.
+    static let longestParagraph = 8_192
+
     init(grammar: Grammar, lexer: Lexer) {
         self.grammar = grammar
         self.lexer = lexer
@@ -63,6 +69,10 @@ struct BodyReader {
         if inClosing {
             if case .heading(let label) = token.kind, label.scheme == .appendix {
                 inClosing = false
+            } else if closing.signer != nil, startsEmbeddedDocument(token) {
+                // a Quyết định that carries the plan it approves: the plan follows its signature
+                inClosing = false
+                tree.startDocument()
             } else {
                 readClosing(token)
                 return
@@ -73,6 +83,8 @@ struct BodyReader {
             readClosing(token)
             return
         }
+        let (token, rest) = Self.cutLong(token)
+        defer { for run in rest { add(Paragraph(kind: .text, run: run)) } }
         switch token.kind {
         case .heading(let label):
             tree.open(label, title: TextRun(token.text, key: token.key, at: token.location))
@@ -85,12 +97,55 @@ struct BodyReader {
         }
     }
 
+    /// A token longer than `longestParagraph`, cut: the token with its first piece, and the
+    /// other pieces as runs of their own.
+    private static func cutLong(_ token: Token) -> (Token, [TextRun]) {
+        let pieces = cut(token.text)
+        guard pieces.count > 1 else { return (token, []) }
+        let first = Token(kind: token.kind, text: pieces[0].text, location: token.location,
+                          markdownLevel: token.markdownLevel, emphasized: token.emphasized)
+        let rest = pieces.dropFirst().map { piece in
+            TextRun(piece.text, at: SourceLocation(line: token.line, column: token.location.column + piece.offset))
+        }
+        return (first, rest)
+    }
+
+    /// `text` in pieces of at most `longestParagraph` bytes, each with its UTF-8 offset: cut
+    /// after the last ". " or "; " of a piece, else after its last space, else between characters.
+    static func cut(_ text: String) -> [(text: String, offset: Int)] {
+        guard text.utf8.count > longestParagraph else { return [(text, 0)] }
+        let bytes = Array(text.utf8)
+        var pieces: [(String, Int)] = []
+        var start = 0
+        while bytes.count - start > longestParagraph {
+            var end = start + longestParagraph
+            var afterSpace: Int? = nil
+            var i = end - 1
+            while i > start {
+                if bytes[i] == UInt8(ascii: " ") {
+                    if afterSpace == nil { afterSpace = i + 1 }
+                    if bytes[i - 1] == UInt8(ascii: ".") || bytes[i - 1] == UInt8(ascii: ";") { afterSpace = i + 1; break }
+                }
+                i -= 1
+            }
+            if let afterSpace {
+                end = afterSpace
+            } else {
+                while end > start + 1, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+            }
+            pieces.append((String(decoding: bytes[start..<end], as: UTF8.self).trimmedSpaces, start))
+            start = end
+        }
+        pieces.append((String(decoding: bytes[start...], as: UTF8.self), start))
+        return pieces
+    }
+
     /// Appends a lower-case line (or a heading's wrapped capitals) to what it continues.
     private mutating func continues(_ token: Token) -> Bool {
         guard let first = token.text.first(where: { !$0.isWhitespace }) else { return false }
         switch lastContainer {
         case .heading:
-            guard let title = tree.currentTitle?.text else { return false }
+            guard let title = tree.currentTitle?.text, title.utf8.count + token.text.utf8.count < Self.longestParagraph else { return false }
             if title.isEmpty {
                 // "PHỤ LỤC" or "1." alone on its line: the title is the next line
                 tree.continueTitle(token.text, key: token.key, at: token.location)
@@ -106,7 +161,8 @@ struct BodyReader {
             guard first.isLowercase else { return false }
             var appended = false
             let append: (inout Paragraph) -> Void = { paragraph in
-                guard !Self.endsSentence(paragraph.text) else { return }
+                guard !Self.endsSentence(paragraph.text),
+                      paragraph.text.utf8.count + token.text.utf8.count < Self.longestParagraph else { return }
                 paragraph.run.append(token.text, key: token.key, at: token.location)
                 appended = true
             }
@@ -171,6 +227,20 @@ struct BodyReader {
         }
         if closing.signatureLines.isEmpty, case .bullet = token.kind { closing.recipients.append(text.trimming(" ;.,")) }
         else if closing.signatureLines.isEmpty, text.hasSuffix(";") || text.hasSuffix(".") { closing.recipients.append(text.trimming(" ;.,")) }
+    }
+
+    /// After a signature, a line that names a document type in capitals ("KẾ HOẠCH") or a
+    /// Roman or part heading starts the document the signed one carries.
+    private func startsEmbeddedDocument(_ token: Token) -> Bool {
+        switch token.kind {
+        case .heading(let label):
+            return label.scheme == .roman || label.scheme == .part
+        case .text:
+            guard let type = grammar.header.documentTypes.prefixMatch(of: token.key) else { return false }
+            return Folding.isAllCapitals(String(decoding: Array(token.text.utf8)[type.range], as: UTF8.self))
+        default:
+            return false
+        }
     }
 
     /// Whether a key (of a line or a cell) opens the recipients list.

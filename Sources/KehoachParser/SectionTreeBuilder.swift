@@ -75,6 +75,12 @@ struct SectionTreeBuilder {
         return true
     }
 
+    /// A new document starts (the plan a Quyết định carries): its sections are top level.
+    mutating func startDocument() {
+        closeAll()
+        lastUpperLetter = nil
+    }
+
     mutating func finish() -> [Section] {
         closeAll()
         return roots

@@ -64,6 +64,32 @@ final class TableAndClosingTests: XCTestCase {
         XCTAssertEqual(document.closing.recipients, ["Lưu VT"])
     }
 
+    /// A Quyết định that carries the plan it approves: the plan follows the signature.
+    func test_planCarriedByAQuyetDinh_isReadAfterItsSignature() {
+        let document = parse("""
+        Điều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số.
+        Điều 2. Quyết định có hiệu lực kể từ ngày ký./.
+
+        Nơi nhận:
+        - Như Điều 2;
+        - Lưu: VT.
+        TM. ỦY BAN NHÂN DÂN
+        CHỦ TỊCH
+        (Đã ký)
+        Nguyễn Văn Thành
+
+        KẾ HOẠCH
+        Chuyển đổi số ngành giáo dục năm 2023
+        I. MỤC TIÊU
+        1. 100% cơ sở giáo dục sử dụng học bạ số.
+        II. TỔ CHỨC THỰC HIỆN
+        """)
+        XCTAssertEqual(document.sections.map { $0.label.text }, ["Điều 1", "Điều 2", "I", "II"])
+        XCTAssertEqual(document.closing.signer, "Nguyễn Văn Thành")
+        XCTAssertEqual(document.closing.signerTitle, "CHỦ TỊCH")
+        XCTAssertEqual(document.closing.recipients, ["Như Điều 2", "Lưu: VT"])
+    }
+
     func test_appendixAfterTheRecipients_isASectionAgain() {
         let document = parse("1. Mục đích\n\nNơi nhận:\n- Lưu: VT.\n\nPHỤ LỤC\nDANH MỤC NHIỆM VỤ\n")
         XCTAssertEqual(document.sections.map { $0.label.text }, ["1", "PHỤ LỤC"])
