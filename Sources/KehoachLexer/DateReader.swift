@@ -71,6 +71,8 @@ public enum DateReader {
     }
 
     public static func placeDate(_ text: String, key: String) -> (place: String, date: CalendarDate)? {
+        // most lines have a comma near their start; few have "ngày" there too
+        guard key.utf8.prefix(160).firstOffset(of: "ngày".utf8) != nil else { return nil }
         var commaAt: Int? = nil
         for (i, byte) in key.utf8.prefix(90).enumerated() where byte == UInt8(ascii: ",") { commaAt = i; break }
         guard let comma = commaAt, comma > 1 else { return nil }

@@ -21,7 +21,8 @@ public struct Lexer: Sendable {
         while let first = content.first, first == " " || first == "\t" {
             content = content.dropFirst(); column += 1
         }
-        while let last = content.last, last == " " || last == "\t" { content = content.dropLast() }
+        // trailing white space in one pass: dropLast() counts the line again for every character
+        if let last = content.lastIndex(where: { $0 != " " && $0 != "\t" }) { content = content[...last] }
         if content.isEmpty { return Token(kind: .blank, text: "", key: "", location: SourceLocation(line: line.number, column: 1)) }
 
         // Markdown leftovers from converters: heading #s, bold/italic markers, escapes.
@@ -36,7 +37,8 @@ public struct Lexer: Sendable {
         if content.first == ">" && markdownLevel == 0 { content = content.dropFirst(); column += 1 }
         let (plain, emphasized) = Self.stripEmphasis(content)
         let location = SourceLocation(line: line.number, column: column)
-        let text = plain.trimmedSpaces
+        // the content is already trimmed: only removed Markdown can leave spaces at an end
+        let text = markdownLevel == 0 && plain.utf8.count == content.utf8.count ? plain : plain.trimmedSpaces
         if text.isEmpty {
             return Token(kind: .rule, text: "", key: "", location: location, markdownLevel: markdownLevel)
         }
