@@ -1,3 +1,4 @@
+import KehoachText
 /// Realistic plans for measuring the corpus at scale (`kehoach generate`): each is one of the
 /// template plans (the shipped `corpus/*.txt`) with its place names, issuing unit, signer,
 /// document number, dates, years and target percentages varied, and a few bullet items dropped.
@@ -220,32 +221,6 @@ public struct PlanGenerator: Sendable {
                 return String(1 + Int(rng.next() % 12))
             }
         }
-    }
-}
-
-/// A small, fast, well-mixed pseudo-random generator (Steele, Lea & Flood's SplitMix64): the
-/// same seed gives the same sequence on every platform, unlike the system generator.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func chance(_ p: Double) -> Bool {
-        Double(next() >> 11) / Double(1 << 53) < p
-    }
-
-    mutating func pick<T>(_ items: [T]) -> T {
-        items[Int(next() % UInt64(items.count))]
     }
 }
 
