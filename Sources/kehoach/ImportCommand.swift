@@ -115,6 +115,26 @@ enum CorpusOpening {
         }
     }
 
+    /// Runs a command on the store: a bad argument prints the usage (exit 64), a corpus error
+    /// its message and exit code; the body reads its arguments and works on the store.
+    static func run(_ words: [String], usage: String, options extra: Set<String> = [],
+                    _ body: (Arguments, inout CorpusStore) throws -> ExitCode) -> ExitCode {
+        do {
+            let args = try Arguments(words, options: options.union(extra), flags: [])
+            guard var store = store(args) else { return .config }
+            return try body(args, &store)
+        } catch let problem as Arguments.Problem {
+            Console.error("\(problem)\n\(usage)")
+            return .usage
+        } catch let error as CorpusError {
+            Console.error("\(error)")
+            return exitCode(for: error)
+        } catch {
+            Console.error("\(error)")
+            return .ioError
+        }
+    }
+
     static func exitCode(for error: CorpusError) -> ExitCode {
         switch error {
         case .io: return .ioError

@@ -10,29 +10,19 @@ struct ReindexCommand {
     """
 
     static func run(_ words: [String]) -> ExitCode {
-        do {
-            let args = try Arguments(words, options: CorpusOpening.options, flags: [])
+        CorpusOpening.run(words, usage: usage) { args, store in
             guard args.positional.isEmpty else {
                 Console.error("reindex takes no arguments\n\(usage)")
                 return .usage
             }
-            guard var store = CorpusOpening.store(args) else { return .config }
             let directory = store.layout.directory
             store.waitingForLock = { Console.error("waiting for another kehoach writing to \(directory)…") }
-            do {
-                let summary = try store.reindex()
-                for (id, error) in summary.unreadable { Console.error("\(id.short): kept but not searchable: \(error)") }
-                for id in summary.missing { Console.error("\(id.short): its text is gone; dropped from the corpus") }
-                Console.out("reindexed \(summary.plans) plans in \(directory)"
-                            + (summary.removedLeftovers > 0 ? "; removed \(summary.removedLeftovers) leftovers of interrupted writes" : "") + "\n")
-                return summary.unreadable.isEmpty ? .ok : .partial
-            } catch {
-                Console.error("\(error)")
-                return CorpusOpening.exitCode(for: error)
-            }
-        } catch {
-            Console.error("\(error)\n\(usage)")
-            return .usage
+            let summary = try store.reindex()
+            for (id, error) in summary.unreadable { Console.error("\(id.short): kept but not searchable: \(error)") }
+            for id in summary.missing { Console.error("\(id.short): its text is gone; dropped from the corpus") }
+            Console.out("reindexed \(summary.plans) plans in \(directory)"
+                        + (summary.removedLeftovers > 0 ? "; removed \(summary.removedLeftovers) leftovers of interrupted writes" : "") + "\n")
+            return summary.unreadable.isEmpty ? .ok : .partial
         }
     }
 }

@@ -8,31 +8,21 @@ struct RemoveCommand {
     """
 
     static func run(_ words: [String]) -> ExitCode {
-        do {
-            let args = try Arguments(words, options: CorpusOpening.options, flags: [])
+        CorpusOpening.run(words, usage: usage) { args, store in
             guard !args.positional.isEmpty else {
                 Console.error("remove needs an ID\n\(usage)")
                 return .usage
             }
-            guard let store = CorpusOpening.store(args) else { return .config }
-            do {
-                let snapshot = try store.snapshot()
-                var ids: [PlanID] = []
-                for prefix in args.positional {
-                    let id = try snapshot.resolve(prefix).id
-                    if !ids.contains(id) { ids.append(id) }
-                }
-                for plan in try store.remove(ids) {
-                    Console.out("removed \(plan.id.short)  \(plan.number ?? "(chưa số)")  \(plan.issuer ?? "(không rõ cơ quan)")\n")
-                }
-                return .ok
-            } catch {
-                Console.error("\(error)")
-                return CorpusOpening.exitCode(for: error)
+            let snapshot = try store.snapshot()
+            var ids: [PlanID] = []
+            for prefix in args.positional {
+                let id = try snapshot.resolve(prefix).id
+                if !ids.contains(id) { ids.append(id) }
             }
-        } catch {
-            Console.error("\(error)\n\(usage)")
-            return .usage
+            for plan in try store.remove(ids) {
+                Console.out("removed \(plan.id.short)  \(plan.number ?? "(chưa số)")  \(plan.issuer ?? "(không rõ cơ quan)")\n")
+            }
+            return .ok
         }
     }
 }

@@ -10,31 +10,21 @@ struct ShowCommand {
     """
 
     static func run(_ words: [String]) -> ExitCode {
-        do {
-            let args = try Arguments(words, options: CorpusOpening.options.union(["format"]), flags: [])
+        CorpusOpening.run(words, usage: usage, options: ["format"]) { args, store in
             let format = try args.choice("format", among: ["text", "json"], default: "text")
             guard args.positional.count == 1, let prefix = args.positional.first else {
                 Console.error("show needs one ID\n\(usage)")
                 return .usage
             }
-            guard let store = CorpusOpening.store(args) else { return .config }
-            do {
-                let summary = try store.snapshot().resolve(prefix)
-                let plan = try store.plan(summary.id)
-                if format == "json" {
-                    Console.out(PlanJSON.encode(plan) + "\n")
-                } else {
-                    Console.out("id: \(summary.id.rawValue)  (\(summary.source))\n")
-                    Console.out(PlanOutline().render(plan))
-                }
-                return .ok
-            } catch {
-                Console.error("\(error)")
-                return CorpusOpening.exitCode(for: error)
+            let summary = try store.snapshot().resolve(prefix)
+            let plan = try store.plan(summary.id)
+            if format == "json" {
+                Console.out(PlanJSON.encode(plan) + "\n")
+            } else {
+                Console.out("id: \(summary.id.rawValue)  (\(summary.source))\n")
+                Console.out(PlanOutline().render(plan))
             }
-        } catch {
-            Console.error("\(error)\n\(usage)")
-            return .usage
+            return .ok
         }
     }
 }
