@@ -54,6 +54,8 @@ struct NumberToken {
             if after == UInt8(ascii: "-") && (isDigit(end + 1) || isLetter(afterNext)) && !isPercent { partOfCode = true }
             if isLetter(after) { partOfCode = true }
             if after == UInt8(ascii: ".") && isDigit(end + 1) { partOfCode = true }
+            // more digits than any quantity (and than a Double holds exactly): an identifier
+            if digits > 15 { partOfCode = true }
             numbers.append(NumberToken(start: start, end: end, value: value, isPercent: isPercent,
                                        percentEnd: isPercent ? k + 1 : end, isZeroPadded: digits >= 2 && b[start] == 0x30,
                                        isPartOfCode: partOfCode))

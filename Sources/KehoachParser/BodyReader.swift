@@ -25,7 +25,7 @@ struct BodyReader {
 
     private enum Container { case none, heading, paragraph }
 
-    /// No plan has a paragraph this long (two pages; the shipped ones stay under 2 KB). Longer
+    /// No plan has a paragraph this long (two pages; the shipped ones stay under 1.1 KB). Longer
     /// text — a plan pasted as one line, thousands of lines continuing one another — is cut
     /// into paragraphs of at most this many bytes, at sentence ends where it has them, so that
     /// the work per paragraph stays bounded and reading stays linear in the size of the file.
@@ -100,14 +100,16 @@ struct BodyReader {
     /// A token longer than `longestParagraph`, cut: the token with its first piece, and the
     /// other pieces as runs of their own.
     private static func cutLong(_ token: Token) -> (Token, [TextRun]) {
-        let pieces = cut(token.text)
-        guard pieces.count > 1 else { return (token, []) }
+        guard token.text.utf8.count > longestParagraph else { return (token, []) }
+        let pieces = runs(token.text, at: token.location)
         let first = Token(kind: token.kind, text: pieces[0].text, location: token.location,
                           markdownLevel: token.markdownLevel, emphasized: token.emphasized)
-        let rest = pieces.dropFirst().map { piece in
-            TextRun(piece.text, at: SourceLocation(line: token.line, column: token.location.column + piece.offset))
-        }
-        return (first, rest)
+        return (first, Array(pieces.dropFirst()))
+    }
+
+    /// `text` as runs of at most `longestParagraph` bytes, each located at its own piece.
+    private static func runs(_ text: String, at location: SourceLocation) -> [TextRun] {
+        cut(text).map { TextRun($0.text, at: SourceLocation(line: location.line, column: location.column + $0.offset)) }
     }
 
     /// `text` in pieces of at most `longestParagraph` bytes, each with its UTF-8 offset: cut
@@ -188,7 +190,8 @@ struct BodyReader {
         if pendingRows.count == 1 {
             // one row is a line with tabs in it, not a table
             let row = pendingRows[0]
-            add(Paragraph(kind: .text, run: TextRun((row.cells ?? []).filter { !$0.isEmpty }.joined(separator: " "), at: row.location)))
+            let text = (row.cells ?? []).filter { !$0.isEmpty }.joined(separator: " ")
+            for run in Self.runs(text, at: row.location) { add(Paragraph(kind: .text, run: run)) }
             return
         }
         let (table, problems) = TableBuilder.build(pendingRows, sectionLabel: nil)

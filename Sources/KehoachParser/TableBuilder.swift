@@ -24,7 +24,7 @@ enum TableBuilder {
             let isGroup = filled.count == 1 || NumberingReader.romanValue(firstCell.trimming(". ")) != nil
                 || (firstCell.count <= 2 && firstCell.first?.isUppercase == true && firstCell.trimming(". ").count == 1)
             if !isGroup, let n = Int(firstCell.trimming(". ")) {
-                if let previous = lastNumber, n > previous + 1 {
+                if let previous = lastNumber, previous < Int.max, n > previous + 1 {
                     let missing = (previous + 1 == n - 1) ? "\(previous + 1)" : "\(previous + 1)–\(n - 1)"
                     diagnostics.append(Diagnostic("table.skipped-row", at: row.location, "table row number \(missing) is missing (row \(previous) is followed by \(n))"))
                 }

@@ -19,7 +19,8 @@ enum HTMLText {
         while i < scalars.count {
             let c = scalars[i]
             if c == "<" {
-                let close = scalars[i...].firstIndex(of: ">") ?? scalars.count - 1
+                // an unclosed "<" runs to the end of the page (and may be its last character)
+                let close = scalars[i...].firstIndex(of: ">") ?? scalars.count
                 let tag = tagName(scalars[(i + 1)..<close])
                 if let skip = skipping {
                     if tag == "/" + skip { skipping = nil }

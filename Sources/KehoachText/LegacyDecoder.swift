@@ -27,7 +27,7 @@ enum LegacyDecoder {
         var converter = LegacyConverter(chart: chart)
         converter.reserve(bytes.count)
         for byte in bytes { converter.feed(byte) }
-        let text = converter.finish()
+        let text = restoringCase(converter.finish(), chart: chart)
         let message = "the file is not Unicode: it reads as \(describe(chart.encoding)) and was converted; "
             + unmappedNote(converter.unmapped)
         return DecodedText(text: text, encoding: chart.encoding,
@@ -67,7 +67,7 @@ enum LegacyDecoder {
                 converter.append(scalar)
             }
         }
-        let repaired = converter.finish()
+        let repaired = restoringCase(converter.finish(), chart: chart)
         let message = "the text is \(describe(chart.encoding)) that was read as Windows-1252 "
             + "(\"\(mojibakeExample(chart))\" for \"Kế hoạch\"); repaired; " + unmappedNote(converter.unmapped)
         return DecodedText(text: repaired, encoding: chart.encoding,
@@ -99,6 +99,11 @@ enum LegacyDecoder {
     /// `repairMisdecoded` undoes.
     static func misdecodedForm(of text: String, as encoding: SourceEncoding) -> String {
         Windows1252.string(from: encode(text, as: encoding))
+    }
+
+    /// TCVN3 text with the capitals its chart cannot write put back (`TCVN3Case`).
+    private static func restoringCase(_ text: String, chart: LegacyChart) -> String {
+        chart.encoding == .tcvn3 ? TCVN3Case.restore(text) : text
     }
 
     // MARK: Detection
@@ -135,7 +140,7 @@ enum LegacyDecoder {
 
     private static func describe(_ encoding: SourceEncoding) -> String {
         switch encoding {
-        case .tcvn3: "TCVN3 (ABC, \".Vn\" fonts; capitals with tone marks come out lowercase)"
+        case .tcvn3: "TCVN3 (ABC, \".Vn\" fonts; capitals with tone marks are restored only in words written in capitals)"
         case .vniWindows: "VNI-Windows (\"VNI-\" fonts)"
         default: encoding.rawValue
         }

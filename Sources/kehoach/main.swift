@@ -14,6 +14,7 @@ usage: kehoach COMMAND [ARGS]
 
 commands:
   parse FILE...        show a plan's structure (--format text|json)
+  convert FILE [-o OUT]  write the plan's text as clean UTF-8 (legacy encodings converted)
   grammar check [DIR]  validate the grammar files (default: the bundled copy)
   compare [FILE...]    indicator × plan matrix (--format text|md|csv|json|html, -o OUT)
   align [FILE...]      upper targets met/weaker/unquantified/missing in lower plans
@@ -54,6 +55,7 @@ if rest.contains("--help") || rest.contains("-h") {
 } else {
     switch command {
     case "parse": code = ParseCommand.run(rest)
+    case "convert": code = ConvertCommand.run(rest)
     case "grammar": code = GrammarCommand.run(rest)
     case "compare": code = CompareCommand.run(rest)
     case "align": code = AlignCommand.run(rest)

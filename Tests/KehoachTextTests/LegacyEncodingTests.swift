@@ -20,20 +20,35 @@ final class LegacyEncodingTests: XCTestCase {
     }()
 
     /// The text a chart can carry. Only TCVN3 loses anything: VN3 has no capitals with tone
-    /// marks (nor Ĩ, Ũ, Ỹ…): only Ă Â Ê Ô Ơ Ư Đ beyond ASCII. Those capitals come back
-    /// lowercase ("Ế" → "ế", "Ủy" → "ủy"). VNI and Windows-1258 represent every character of
-    /// the plans, including the Windows-1252 punctuation – “ ”.
+    /// marks (nor Ĩ, Ũ, Ỹ…): only Ă Â Ê Ô Ơ Ư Đ beyond ASCII. Such a capital comes back as a
+    /// capital inside a word written in capitals ("KẾ HOẠCH", "V.TỔ CHỨC") and lowercase in a
+    /// mixed-case word ("Ủy" → "ủy", "Ích" → "ích"). VNI and Windows-1258 represent every
+    /// character of the plans, including the Windows-1252 punctuation – “ ”.
     static func representable(_ text: String, in encoding: SourceEncoding) -> String {
         guard encoding == .tcvn3 else { return text }
         let tcvn3Capitals = Set("ĂÂÊÔƠƯĐ".unicodeScalars)
         var view = String.UnicodeScalarView()
+        var word: [Unicode.Scalar] = []
+        func endWord() {
+            let inCapitals = word.count >= 2 && word.allSatisfy(Folding.isUppercase)
+            for scalar in word {
+                if !inCapitals, !scalar.isASCII, Folding.isUppercase(scalar), !tcvn3Capitals.contains(scalar) {
+                    view.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                } else {
+                    view.append(scalar)
+                }
+            }
+            word.removeAll()
+        }
         for scalar in text.unicodeScalars {
-            if !scalar.isASCII, Folding.isUppercase(scalar), !tcvn3Capitals.contains(scalar) {
-                view.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            if Folding.isLetter(scalar) {
+                word.append(scalar)
             } else {
+                endWord()
                 view.append(scalar)
             }
         }
+        endWord()
         return String(view)
     }
 
@@ -80,9 +95,9 @@ final class LegacyEncodingTests: XCTestCase {
         XCTAssertEqual(LegacyDecoder.misdecodedForm(of: "Kế hoạch", as: .vniWindows), "Keá hoaïch")
     }
 
-    func test_tcvn3CapitalsWithToneMarks_comeBackLowercase() {
-        let bytes = LegacyDecoder.encode("KẾ HOẠCH của Đảng", as: .tcvn3)
-        XCTAssertEqual(LegacyDecoder.decode8Bit(bytes)?.text, "Kế HOạCH của Đảng")
+    func test_tcvn3CapitalsWithToneMarks_comeBackInCapitalWordsOnly() {
+        let bytes = LegacyDecoder.encode("KẾ HOẠCH của Đảng\nỦy ban", as: .tcvn3)
+        XCTAssertEqual(LegacyDecoder.decode8Bit(bytes)?.text, "KẾ HOẠCH của Đảng\nủy ban")
     }
 
     func test_vniCapitals_useTheUppercaseMarkBytes() {

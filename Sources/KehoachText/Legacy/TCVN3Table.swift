@@ -4,7 +4,8 @@ extension LegacyChart {
     /// VN3 has the 67 lowercase letters but only seven uppercase ones (Ă Â Ê Ô Ơ Ư Đ); a capital
     /// with a tone mark was typed with the same code as the lowercase letter and shown as a
     /// capital by switching to an all-capitals ".VnTimeH" font. The bytes do not say which font
-    /// was used, so those codes decode to lowercase ("KÕ HO¹CH" → "Kế HOạCH"), as the chart says.
+    /// was used, so those codes decode to lowercase ("KÕ HO¹CH" → "Kế HOạCH"), as the chart says;
+    /// `TCVN3Case` then capitalises them where the words around them are capitals.
     /// Bytes 0x80–0x9F keep their Windows-1252 punctuation (see `Windows1252`); the other
     /// bytes the chart leaves empty (0xAF–0xB4, 0xBA, 0xBF–0xC5, 0xCD, 0xD9–0xDB, 0xE0, 0xF0,
     /// 0xFF) are unmapped.
