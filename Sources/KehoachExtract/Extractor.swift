@@ -78,9 +78,11 @@ public struct Extractor: Sendable {
     /// The items under MỤC TIÊU / MỤC ĐÍCH sections (not their own headings), each with the
     /// targets it sets.
     func objectives(in items: PlanItems, targets: [Target]) -> [Objective] {
-        items.items.compactMap { item in
+        // targets grouped once by their item, so that linking stays linear in the plan's size
+        let byItem = Dictionary(grouping: targets.indices) { "\(targets[$0].section)\u{1}\(targets[$0].text)" }
+        return items.items.compactMap { item in
             guard item.kinds.contains(where: \.isObjectives), item.ownKind == nil else { return nil }
-            let own = targets.indices.filter { targets[$0].text == item.run.text && targets[$0].section == item.path }
+            let own = byItem["\(item.path)\u{1}\(item.run.text)"] ?? []
             return Objective(line: item.run.location.line, text: item.run.text, section: item.path, targets: own)
         }
     }
