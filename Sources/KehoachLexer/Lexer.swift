@@ -92,7 +92,9 @@ public struct Lexer: Sendable {
     static let bulletMarkers: Set<Character> = ["-", "+", "•", "–", "—", "*", "○", "●", "◦", "▪", "■", "□", "➢", "✓", "·", "→", "⁃", "❖", "♦", "►", "✔"]
 
     static func bullet(_ text: String) -> (Character, String)? {
-        guard let first = text.first, bulletMarkers.contains(first) else { return nil }
+        // every marker is "-", "+", "*" or not ASCII: most lines are rejected on one byte
+        guard let head = text.utf8.first, head == 0x2D || head == 0x2B || head == 0x2A || head >= 0xC2,
+              let first = text.first, bulletMarkers.contains(first) else { return nil }
         let rest = text.dropFirst()
         let body = rest.trimmedSpaces
         guard !body.isEmpty else { return nil }

@@ -60,7 +60,9 @@ public enum NumberingReader {
         if !trailingDot, i < chars.count, chars[i] == ")" || chars[i] == "/" {
             terminator = chars[i]; i += 1
         }
-        let title = String(text.dropFirst(i)).trimmedSpaces
+        // chars are scalars, so character offsets are scalar offsets: no grapheme breaking
+        let rest = text.unicodeScalars.dropFirst(i)
+        let title = String(rest).trimmedSpaces
         guard let titleFirst = title.first else {
             // a number alone on its line: a heading whose title follows on the next line
             return terminator == "." && components.count == 1
@@ -69,10 +71,10 @@ public enum NumberingReader {
         }
         guard titleFirst.isLetter || titleFirst.isNumber || "\"“'([".contains(titleFirst) else { return nil }
         // "1/ Mục đích" is a heading; "118/KH-UBND" and "1/2025" are not
-        if terminator == "/" && (titleFirst.isNumber || text.dropFirst(i).first != " ") { return nil }
+        let hadSpace = rest.first == " "
+        if terminator == "/" && (titleFirst.isNumber || !hadSpace) { return nil }
         let startsUpper = titleFirst.isUppercase || titleFirst.isNumber || !titleFirst.isLetter
         let labelText = components.map(String.init).joined(separator: ".")
-        let hadSpace = i < text.count && text.dropFirst(i).first == " "
         switch terminator {
         case ")":
             guard components.count == 1 else { return nil }
@@ -84,7 +86,7 @@ public enum NumberingReader {
             return (NumberingLabel(text: labelText, scheme: .decimal(depth: components.count), ordinal: components.last), title)
         default:
             // no punctuation: "2.1 Title" or "2 Tổ chức" — only before an uppercase title, on a short line
-            guard hadSpace, titleFirst.isUppercase, text.count < 150,
+            guard hadSpace, titleFirst.isUppercase, text.unicodeScalars.count < 150,
                   !title.hasSuffix(";"), !title.hasSuffix(","), components.allSatisfy({ $0 <= 50 }) else { return nil }
             return (NumberingLabel(text: labelText, scheme: .decimal(depth: components.count), ordinal: components.last), title)
         }
@@ -101,7 +103,7 @@ public enum NumberingReader {
         if j < chars.count, ".):-–".contains(chars[j]) { punctuated = true; j += 1 }
         // "I.1" is not a Roman heading
         if j < chars.count, chars[j].isNumber { return nil }
-        let title = String(text.dropFirst(j)).trimming(" \t.-–:")
+        let title = String(text.unicodeScalars.dropFirst(j)).trimming(" \t.-–:")
         if !punctuated {
             guard j < chars.count, chars[j] == " ", isUppercaseTitle(title) else { return nil }
         } else if let f = title.first, !(f.isUppercase || f.isNumber || "\"“(".contains(f)) {

@@ -16,21 +16,27 @@ public enum Folding {
             var needsWork = false
             for byte in source where byte >= 0x80 || (byte >= 0x41 && byte <= 0x5A) { needsWork = true; break }
             if !needsWork { return String(decoding: source, as: UTF8.self) }
-            return String(unsafeUninitializedCapacity: count) { out in
-                var i = 0
-                while i < count {
-                    let byte = source[i]
-                    if byte < 0x80 {
-                        out[i] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                        i += 1
-                        continue
+            return VietnameseLetters.lower.withUnsafeBufferPointer { lower in
+                String(unsafeUninitializedCapacity: count) { out in
+                    var i = 0
+                    var mayMoveTone = false
+                    while i < count {
+                        let byte = source[i]
+                        if byte < 0x80 {
+                            out[i] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                            i += 1
+                            continue
+                        }
+                        let (value, width) = UTF8Scalar.decode(source, at: i)
+                        let lowered = value < lower.count ? lower[Int(value)] : value
+                        UTF8Scalar.encode(lowered, width: width, into: out, at: i)
+                        // a movable pair is "o" or "u" then a toned vowel
+                        if i > 0, out[i - 1] == 0x6F || out[i - 1] == 0x75 { mayMoveTone = true }
+                        i += width
                     }
-                    let (value, width) = UTF8Scalar.decode(source, at: i)
-                    UTF8Scalar.encode(VietnameseLetters.lowercase(value), width: width, into: out, at: i)
-                    i += width
+                    if mayMoveTone { moveTones(out, count: count) }
+                    return count
                 }
-                moveTones(out, count: count)
-                return count
             }
         }
     }

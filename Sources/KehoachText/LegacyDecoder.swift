@@ -45,13 +45,16 @@ enum LegacyDecoder {
         let utf8 = text.utf8
         guard let firstHigh = utf8.firstIndex(where: { $0 >= 0x80 }) else { return nil }
         let start = utf8[..<firstHigh].lastIndex(where: isSpace).map(utf8.index(after:)) ?? utf8.startIndex
-        let sampleText = String(Substring(text.unicodeScalars[start...].prefix(sampleSize)))
+        // scalar by scalar, so that Unicode Vietnamese stops at its first letter outside the chart
+        let scalars = text.unicodeScalars
+        var end = start
         var sampleBytes: [UInt8] = []
-        sampleBytes.reserveCapacity(sampleText.utf8.count)
-        for scalar in sampleText.unicodeScalars {
-            guard let byte = Windows1252.byte(for: scalar.value) else { return nil }
+        while end < scalars.endIndex, sampleBytes.count < sampleSize {
+            guard let byte = Windows1252.byte(for: scalars[end].value) else { return nil }
             sampleBytes.append(byte)
+            end = scalars.index(after: end)
         }
+        let sampleText = String(scalars[start..<end])
         // Proper text made only of Latin-1 letters ("Tôi yêu em") already reads as Vietnamese;
         // a repair has to read clearly better than the text as it stands.
         let asItStands = VietnameseSyllable.evidence(in: sampleText).score()

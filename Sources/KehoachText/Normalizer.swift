@@ -19,38 +19,51 @@ public enum Normalizer {
             text = text.replacingOccurrences(of: "\r", with: "\n")
         }
         let byteCount = text.utf8.count
+        // first the line ends and what each line needs, on the bytes; then the lines themselves,
+        // cut from the text that decoding already validated (no second UTF-8 check)
+        var spans: [LineSpan] = []
         text.withUTF8 { bytes in
-            var number = 0
             var start = 0
             while start <= bytes.count {
-                // one pass over the line: where it ends, and whether anything in it must change
                 var end = start
                 var needsWork = false
                 var hasCombining = false
                 while end < bytes.count {
                     let byte = bytes[end]
                     if byte == 0x0A { break }
-                    if byte < 0x20 && byte != 0x09 || byte == 0x7F || byte == 0xC2 || byte == 0xE2 || byte == 0xEF || byte == 0xE3 { needsWork = true }
-                    if byte == 0xCC || byte == 0xCD { hasCombining = true; needsWork = true }
+                    if byte < 0x20 {
+                        // a CR that ends the line is dropped below, not here
+                        let endsLine = byte == 0x0D && (end + 1 == bytes.count || bytes[end + 1] == 0x0A)
+                        if byte != 0x09 && !endsLine { needsWork = true }
+                    } else if byte == 0x7F {
+                        needsWork = true
+                    } else if byte == 0xC2 || byte == 0xE2 || byte == 0xE3 || byte == 0xEF {
+                        // lead bytes of the spaces and invisible characters; most are quotes and dashes
+                        if replacement(for: UTF8Scalar.decode(bytes, at: end).0) != .keep { needsWork = true }
+                    } else if byte == 0xCC || byte == 0xCD {
+                        hasCombining = true; needsWork = true
+                    }
                     end += 1
                 }
-                number += 1
                 var lineEnd = end
                 if lineEnd > start, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-                let raw = UnsafeBufferPointer(rebasing: bytes[start..<lineEnd])
-                let line: String
-                if needsWork {
-                    let (clean, removed) = normalizeLine(String(decoding: raw, as: UTF8.self), composing: hasCombining)
-                    removedControls += removed
-                    if hasCombining { composed += 1 }
-                    line = clean
-                } else {
-                    line = String(decoding: raw, as: UTF8.self)
-                }
-                lines.append(SourceLine(number: number, text: line))
+                spans.append(LineSpan(start: start, end: lineEnd, needsWork: needsWork, hasCombining: hasCombining))
                 if end == bytes.count { break }
                 start = end + 1
             }
+        }
+        lines.reserveCapacity(spans.count)
+        let utf8 = text.utf8
+        for (i, span) in spans.enumerated() {
+            let range = utf8.index(utf8.startIndex, offsetBy: span.start)..<utf8.index(utf8.startIndex, offsetBy: span.end)
+            var line = String(text[range])
+            if span.needsWork {
+                let (clean, removed) = normalizeLine(line, composing: span.hasCombining)
+                removedControls += removed
+                if span.hasCombining { composed += 1 }
+                line = clean
+            }
+            lines.append(SourceLine(number: i + 1, text: line))
         }
         if removedControls > 0 {
             diagnostics.append(Diagnostic("normalize.control-characters", .note,
@@ -63,23 +76,34 @@ public enum Normalizer {
         return SourceText(lines: lines, encoding: decoded.encoding, diagnostics: diagnostics, byteCount: byteCount)
     }
 
+    private struct LineSpan {
+        var start: Int, end: Int
+        var needsWork: Bool, hasCombining: Bool
+    }
+
+    enum Replacement { case keep, drop, space }
+
+    /// What reading does with one scalar: control codes and zero-width characters go, the
+    /// typographic spaces become plain ones.
+    static func replacement(for value: UInt32) -> Replacement {
+        switch value {
+        case 0x09: return .keep
+        case 0x00..<0x20, 0x7F, 0x80..<0xA0, 0x200B...0x200D, 0x2060, 0xFEFF, 0x00AD: return .drop
+        case 0xA0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000, 0x2028, 0x2029: return .space
+        default: return .keep
+        }
+    }
+
     /// The line as it should be read (spaces made plain, controls dropped, NFC when it has
     /// combining marks) and how many characters were dropped.
     static func normalizeLine(_ line: String, composing: Bool) -> (String, Int) {
         var scalars = String.UnicodeScalarView()
         var removed = 0
         for scalar in line.unicodeScalars {
-            switch scalar.value {
-            case 0x09:
-                scalars.append(scalar)
-            case 0x00..<0x20, 0x7F, 0x80..<0xA0, 0x200B...0x200D, 0x2060, 0xFEFF, 0x00AD:
-                removed += 1
-            case 0xA0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
-                scalars.append(" ")
-            case 0x2028, 0x2029:
-                scalars.append(" ")
-            default:
-                scalars.append(scalar)
+            switch replacement(for: scalar.value) {
+            case .keep: scalars.append(scalar)
+            case .drop: removed += 1
+            case .space: scalars.append(" ")
             }
         }
         var result = String(scalars)

@@ -73,14 +73,18 @@ public enum TextDecoder {
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return "a Word .docx or another zip archive" }
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return "an old Word .doc file" }
         if bytes.starts(with: Array("{\\rtf".utf8)) { return "an RTF document" }
-        let sample = bytes.prefix(65_536)
-        var controls = 0
-        var zero = false
-        for byte in sample where byte < 0x20 {
-            if byte == 0 { zero = true }
-            if byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C { controls += 1 }
+        let sampleCount = min(bytes.count, 65_536)
+        let (zero, controls) = bytes.withUnsafeBufferPointer { bytes -> (Bool, Int) in
+            var zero = false
+            var controls = 0
+            for i in 0..<sampleCount where bytes[i] < 0x20 {
+                let byte = bytes[i]
+                if byte == 0 { zero = true }
+                if byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C { controls += 1 }
+            }
+            return (zero, controls)
         }
-        if zero || controls * 20 > sample.count { return "binary data" }
+        if zero || controls * 20 > sampleCount { return "binary data" }
         return nil
     }
 

@@ -25,3 +25,19 @@ extension String {
     /// The text without spaces and tabs at either end.
     public var trimmedSpaces: String { Substring(self).trimming(" \t") }
 }
+
+extension String {
+    /// The first `count` characters of NFC text, counted as scalars: a Vietnamese letter is one
+    /// scalar there, and counting scalars needs no grapheme breaking.
+    public func leadingCharacters(_ count: Int) -> String {
+        let end = withBytes { bytes -> Int in
+            var scalars = 0
+            for i in 0..<bytes.count where bytes[i] & 0xC0 != 0x80 {
+                if scalars == count { return i }
+                scalars += 1
+            }
+            return bytes.count
+        }
+        return end == utf8.count ? self : String(self[..<utf8.index(utf8.startIndex, offsetBy: end)])
+    }
+}
