@@ -36,7 +36,7 @@ struct DeadlineExtractor {
         func isFree(_ r: Range<Int>) -> Bool { !consumed.contains { $0.overlaps(r) } }
 
         // recurrences, with the day-month they recur on ("ngày 10/10 hằng năm", "hằng năm (trước ngày 05/12)")
-        for match in words.recurring.matches(in: item.key) {
+        for match in item.matches(of: words.recurring, in: 0..<item.count) {
             var date: CalendarDate? = nil
             var range = match.range
             if let (before, r) = dayMonth(endingNear: match.range.lowerBound, in: item) { date = before; range = r.lowerBound..<range.upperBound }
@@ -49,12 +49,9 @@ struct DeadlineExtractor {
         }
 
         var scanner = ByteScanner(bytes: item.keyBytes)
-        while !scanner.isAtEnd {
-            let start = scanner.position
-            let atWord = start == 0 || !TextBytes.isWordByte(item.keyBytes[start - 1])
-            // every form starts with a digit, "ngày", "năm", "tháng", "quý" or "từ"
+        for start in Self.timeStarts(in: item.keyBytes) where start >= scanner.position {
+            scanner.position = start
             let first = item.keyBytes[start]
-            guard atWord, first == 0x6E || first == 0x74 || first == 0x71 || (first >= 0x30 && first <= 0x39) else { scanner.position += 1; continue }
             if first == 0x74 || first == 0x71, let (date, range) = rangeOrQuarter(at: &scanner, in: item), isFree(range) {
                 consumed.append(range)
                 found.append(Found(offset: range.lowerBound, quote: quote(range, in: item), date: date, kind: .during))
@@ -117,6 +114,57 @@ struct DeadlineExtractor {
             return Found(offset: 0, quote: cell, date: "\(first)", kind: .during)
         }
         return nil
+    }
+
+    /// The word starts where a time form may begin: a digit or one of a few words. One tight
+    /// pass over the key, so that the forms are tried only where they can match.
+    private static func timeStarts(in key: [UInt8]) -> [Int] {
+        let words = timeWords
+        return key.withUnsafeBufferPointer { key in
+            var starts: [Int] = []
+            var previousIsWord = false
+            for i in 0..<key.count {
+                let byte = key[i]
+                let isWord = TextBytes.isWordByte(byte)
+                defer { previousIsWord = isWord }
+                guard isWord, !previousIsWord else { continue }
+                if byte >= 0x30 && byte <= 0x39 {
+                    starts.append(i)
+                } else if byte == 0x6E || byte == 0x74 || byte == 0x71 {
+                    let head = PackedWord.load(key, at: i)
+                    if words.contains(where: { $0.isPrefix(of: head) }) { starts.append(i) }
+                }
+            }
+            return starts
+        }
+    }
+
+    private static let timeWords = ["ngày", "năm", "tháng", "từ", "quý"].map { PackedWord(Folding.matchKey($0)) }
+
+    /// A word of at most 8 bytes as one integer, so that "does the key continue with it" is a
+    /// mask and a compare.
+    private struct PackedWord {
+        let value: UInt64
+        let mask: UInt64
+
+        init(_ word: String) {
+            let bytes = Array(word.utf8.prefix(8))
+            value = Self.pack(bytes[...])
+            mask = bytes.count == 8 ? ~0 : (1 << (8 * UInt64(bytes.count))) - 1
+        }
+
+        /// Up to 8 bytes of `key` from `i`, the first in the lowest byte; zeros past the end.
+        static func load(_ key: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt64 {
+            pack(key[i..<min(key.count, i + 8)])
+        }
+
+        private static func pack<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+            var value: UInt64 = 0
+            for (n, byte) in bytes.enumerated() { value |= UInt64(byte) << (8 * UInt64(n)) }
+            return value
+        }
+
+        func isPrefix(of head: UInt64) -> Bool { head & mask == value }
     }
 
     // MARK: - Forms

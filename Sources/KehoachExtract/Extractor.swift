@@ -15,28 +15,28 @@ public struct Extractor: Sendable {
     public func extract(_ document: PlanDocument, source: String? = nil) -> Plan {
         let metadata = metadata(document)
         let items = PlanItems(document)
-        let targets = targets(in: items, planYear: metadata.schoolYear == nil ? metadata.year : nil)
+        let targetsByItem = targets(in: items, planYear: metadata.schoolYear == nil ? metadata.year : nil)
+        let targets = Array(targetsByItem.joined())
         let deadlines = deadlines(in: items, tables: document.tables, planYears: planYears(metadata))
         return Plan(source: source, metadata: metadata, citations: citations(document),
                     sections: document.sections.map(record), targets: targets, deadlines: deadlines,
                     responsibilities: ResponsibilityExtractor(grammar: grammar).responsibilities(in: document),
-                    objectives: objectives(in: items, targets: targets), tables: document.tables.map(record),
+                    objectives: objectives(in: items, targetsByItem: targetsByItem), tables: document.tables.map(record),
                     recipients: document.closing.recipients, diagnostics: document.diagnostics)
     }
 
-    func targets(in items: PlanItems, planYear: Int?) -> [Target] {
+    /// The targets of each item, in the items' order.
+    func targets(in items: PlanItems, planYear: Int?) -> [[Target]] {
         let extractor = TargetExtractor(grammar: grammar)
-        var targets: [Target] = []
-        for item in items.items {
-            for found in extractor.targets(in: item.keyed) {
-                targets.append(Target(line: item.run.line(atUTF8: found.offset), quote: found.quote, value: found.value,
-                                      unit: found.unit, comparator: found.comparator, aspirational: found.aspirational,
-                                      population: found.population, indicator: found.indicator,
-                                      year: found.ownYear ?? item.sectionYear ?? planYear, text: item.run.text,
-                                      section: item.path))
+        return items.items.map { item in
+            extractor.targets(in: item.keyed).map { found in
+                Target(line: item.run.line(atUTF8: found.offset), quote: found.quote, value: found.value,
+                       unit: found.unit, comparator: found.comparator, aspirational: found.aspirational,
+                       population: found.population, indicator: found.indicator,
+                       year: found.ownYear ?? item.sectionYear ?? planYear, text: item.run.text,
+                       section: item.path)
             }
         }
-        return targets
     }
 
     func deadlines(in items: PlanItems, tables: [Table], planYears: Set<Int>) -> [Deadline] {
@@ -46,7 +46,7 @@ public struct Extractor: Sendable {
         func add(_ found: DeadlineExtractor.Found, line: Int, task: String, path: [String]) {
             guard seen.insert("\(line)|\(found.date ?? "-")").inserted else { return }
             deadlines.append(Deadline(line: line, quote: found.quote, date: found.date, kind: found.kind,
-                                      task: String(task.prefix(160)), section: path))
+                                      task: task.leadingCharacters(160), section: path))
         }
         for item in items.items {
             if item.isHeading, let year = item.headingYear {
@@ -76,15 +76,18 @@ public struct Extractor: Sendable {
     }
 
     /// The items under MỤC TIÊU / MỤC ĐÍCH sections (not their own headings), each with the
-    /// targets it sets.
-    func objectives(in items: PlanItems, targets: [Target]) -> [Objective] {
-        // targets grouped once by their item, so that linking stays linear in the plan's size
-        let byItem = Dictionary(grouping: targets.indices) { "\(targets[$0].section)\u{1}\(targets[$0].text)" }
-        return items.items.compactMap { item in
-            guard item.kinds.contains(where: \.isObjectives), item.ownKind == nil else { return nil }
-            let own = byItem["\(item.path)\u{1}\(item.run.text)"] ?? []
-            return Objective(line: item.run.location.line, text: item.run.text, section: item.path, targets: own)
+    /// targets it sets. An item's targets are numbered by counting those of the items before it
+    /// in `targetsByItem` (`targets(in:)`'s answer), so linking is one pass.
+    func objectives(in items: PlanItems, targetsByItem: [[Target]]) -> [Objective] {
+        var objectives: [Objective] = []
+        var next = 0
+        for (item, own) in zip(items.items, targetsByItem) {
+            defer { next += own.count }
+            guard item.kinds.contains(where: \.isObjectives), item.ownKind == nil else { continue }
+            objectives.append(Objective(line: item.run.location.line, text: item.run.text, section: item.path,
+                                        targets: Array(next..<(next + own.count))))
         }
+        return objectives
     }
 
     func planYears(_ metadata: Metadata) -> Set<Int> {

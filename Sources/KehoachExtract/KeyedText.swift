@@ -81,15 +81,24 @@ struct KeyedText {
     /// The longest phrase of `matcher` made of the last words before `offset` (1 to 4 words).
     func phrase<V>(endingAt offset: Int, in matcher: PhraseMatcher<V>) -> (range: Range<Int>, value: V)? {
         let ws = words(before: offset, limit: 5)
-        var best: (Range<Int>, V)? = nil
-        for n in stride(from: ws.count, through: 1, by: -1) {
-            let range = ws[ws.count - n].lowerBound..<ws[ws.count - 1].upperBound
-            if let match = matcher.prefixMatch(of: key(range)), match.range.count == range.count {
-                best = (range, match.value)
-                break
+        guard let last = ws.last else { return nil }
+        return keyBytes.withUnsafeBufferPointer { key in
+            for first in ws {
+                let range = first.lowerBound..<last.upperBound
+                let words = UnsafeBufferPointer(rebasing: key[range])
+                if let match = matcher.longestMatch(in: words, at: 0), match.length == range.count {
+                    return (range, match.value)
+                }
             }
+            return nil
         }
-        return best
+    }
+
+    /// `matcher`'s matches in the key between two offsets, as if that were the whole text;
+    /// their ranges count from `range.lowerBound`.
+    func matches<V>(of matcher: PhraseMatcher<V>, in range: Range<Int>) -> [PhraseMatch<V>] {
+        let range = range.clamped(to: 0..<count)
+        return keyBytes.withUnsafeBufferPointer { matcher.matches(in: UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
     /// The longest phrase of `matcher` that starts at `offset` (after spaces).

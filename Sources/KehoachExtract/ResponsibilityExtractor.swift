@@ -14,13 +14,18 @@ struct ResponsibilityExtractor {
 
     func responsibilities(in document: PlanDocument) -> [Responsibility] {
         var found: [Responsibility] = []
+        var indexByKey: [String: Int] = [:]
+        // a unit heading is added once per task under it: its name is normalised once
+        var normalized: [String: String?] = [:]
         func add(_ raw: String, _ role: Responsibility.Role, line: Int, task: String?) {
-            guard let unit = normalize(raw) else { return }
+            if normalized[raw] == nil { normalized[raw] = normalize(raw) }
+            guard let unit = normalized[raw] ?? nil else { return }
             let key = Folding.matchKey(unit)
-            if let index = found.firstIndex(where: { Folding.matchKey($0.unit) == key }) {
+            if let index = indexByKey[key] {
                 if role == .lead { found[index].role = .lead }
                 if let task, !task.isEmpty { found[index].tasks.append(task) }
             } else {
+                indexByKey[key] = found.count
                 found.append(Responsibility(unit: unit, role: role, line: line, tasks: task.map { [$0] } ?? []))
             }
         }
@@ -31,7 +36,7 @@ struct ResponsibilityExtractor {
             // a heading under the duties section that names a unit
             if !isDutySection, let unit = unitName(startingText: section.title.text) {
                 let tasks = section.blocks.compactMap { block -> String? in
-                    if case .paragraph(let p) = block { return String(p.text.prefix(120)) } else { return nil }
+                    if case .paragraph(let p) = block { return p.text.leadingCharacters(120) } else { return nil }
                 }
                 add(unit, .lead, line: section.location.line, task: nil)
                 for task in tasks { add(unit, .lead, line: section.location.line, task: task) }
@@ -51,7 +56,7 @@ struct ResponsibilityExtractor {
             }
             guard !roles.isEmpty else { continue }
             for row in table.dataRows {
-                let task = row.cells.filter { !$0.isEmpty }.dropFirst().first.map { String($0.prefix(120)) }
+                let task = row.cells.filter { !$0.isEmpty }.dropFirst().first.map { $0.leadingCharacters(120) }
                 for (column, role) in roles where column < row.cells.count {
                     for unit in splitUnits(row.cells[column]) { add(unit, role, line: row.location.line, task: task) }
                 }

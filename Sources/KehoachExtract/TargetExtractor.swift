@@ -32,10 +32,11 @@ struct TargetExtractor {
         // no digit, no target
         guard item.keyBytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return [] }
         let numbers = NumberToken.scan(item)
-        let terms = grammar.indicators.terms.matches(in: item.key)
+        // the indicator terms are looked up once, and only for an item with a target
+        var terms: [PhraseMatch<String>]? = nil
         var found: [Found] = []
         for number in numbers {
-            guard let reading = read(number, in: item, among: numbers, terms: terms) else { continue }
+            guard let reading = read(number, in: item, among: numbers, terms: &terms) else { continue }
             found.append(reading)
         }
         return found
@@ -43,7 +44,7 @@ struct TargetExtractor {
 
     // MARK: - What kind of target
 
-    private func read(_ number: NumberToken, in item: KeyedText, among numbers: [NumberToken], terms: [PhraseMatch<String>]) -> Found? {
+    private func read(_ number: NumberToken, in item: KeyedText, among numbers: [NumberToken], terms: inout [PhraseMatch<String>]?) -> Found? {
         if number.isPartOfCode { return nil }
         let clause = item.clause(around: number.start)
         var unit: String
@@ -80,9 +81,10 @@ struct TargetExtractor {
         if let after = comparatorAfter(valueEnd, clause: clause, in: item, numbers: numbers), comparator == nil || comparator == .equal {
             comparator = after
         }
-        let aspirational = !targets.aspirational.matches(in: item.key(clause.lowerBound..<number.start)).isEmpty
+        let aspirational = !item.matches(of: targets.aspirational, in: clause.lowerBound..<number.start).isEmpty
         let population = population(after: valueEnd, before: number.start, clause: clause, in: item)
-        var indicator = indicator(for: number, valueEnd: valueEnd, clause: clause, in: item, isLevel: isLevel, terms: terms)
+        if terms == nil { terms = item.matches(of: grammar.indicators.terms, in: 0..<item.count) }
+        var indicator = indicator(for: number, valueEnd: valueEnd, clause: clause, in: item, isLevel: isLevel, terms: terms ?? [])
         if let id = indicator, let override = targets.populationOverrides[id], let who = population,
            isOnly(override.words, in: Folding.matchKey(who)) {
             indicator = override.indicator
@@ -127,14 +129,14 @@ struct TargetExtractor {
 
     /// A comparator anywhere earlier in the clause (for levels: "tối thiểu đáp ứng mức độ cơ bản (mức độ 2").
     private func comparatorInClause(before offset: Int, clause: Range<Int>, in item: KeyedText) -> Comparator? {
-        let matches = targets.comparatorsBefore.matches(in: item.key(clause.lowerBound..<offset))
+        let matches = item.matches(of: targets.comparatorsBefore, in: clause.lowerBound..<offset)
         return matches.last(where: { $0.value != .exactly }).map { Comparator($0.value) }
     }
 
     /// "trở lên" right after the number, or after its noun phrase with no other number between.
     private func comparatorAfter(_ offset: Int, clause: Range<Int>, in item: KeyedText, numbers: [NumberToken]) -> Comparator? {
         let nextNumber = numbers.first { $0.start >= offset && $0.start < clause.upperBound }?.start ?? clause.upperBound
-        let matches = targets.comparatorsAfter.matches(in: item.key(offset..<nextNumber))
+        let matches = item.matches(of: targets.comparatorsAfter, in: offset..<nextNumber)
         return matches.first.map { Comparator($0.value) }
     }
 

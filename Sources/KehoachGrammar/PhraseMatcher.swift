@@ -31,8 +31,12 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     /// Every non-overlapping longest match in the key, left to right, starting at word starts.
     public func matches(in key: String) -> [PhraseMatch<Value>] {
         var key = key
-        let found = key.withUTF8 { trie.matches(in: $0) }
-        return found.map { PhraseMatch(range: $0.0, value: values[Int($0.1)]) }
+        return key.withUTF8 { matches(in: $0) }
+    }
+
+    /// The same over key bytes (a slice of a longer key reads as if it were the whole text).
+    public func matches(in key: UnsafeBufferPointer<UInt8>) -> [PhraseMatch<Value>] {
+        trie.matches(in: key).map { PhraseMatch(range: $0.0, value: values[Int($0.1)]) }
     }
 
     /// The value of the longest phrase at the very start of `key`, if any.

@@ -1,66 +1,95 @@
 import KehoachText
 
 /// The non-generic core of `PhraseMatcher`: a byte trie over match keys. Kept free of generics
-/// so that lookups from other modules run specialised code, and with a table of the bytes that
-/// can start a phrase so that most positions of a text are rejected with one load.
+/// so that lookups from other modules run specialised code. All nodes live in one array (a
+/// node's children are a sibling chain), and the root's children are a table indexed by byte,
+/// so that most positions of a text are rejected with one load and a walk touches no other
+/// heap object.
 struct PhraseTrie: Sendable {
-    private var childBytes: [[UInt8]] = [[]]
-    private var childNodes: [[Int32]] = [[]]
-    /// Index into the matcher's values, or -1.
-    private var valueIndex: [Int32] = [-1]
-    private var startsPhrase = [Bool](repeating: false, count: 256)
+    struct Node: Sendable {
+        var byte: UInt8
+        var firstChild: Int32 = -1
+        var nextSibling: Int32 = -1
+        /// Index into the matcher's values, or -1.
+        var valueSlot: Int32 = -1
+    }
+
+    /// Node 0 is the root; `rootChildren[b]` is its child for byte `b`, or -1.
+    private var nodes: [Node] = [Node(byte: 0)]
+    private var rootChildren = [Int32](repeating: -1, count: 256)
 
     /// Adds a key; returns the value slot it ends at and whether the slot is new.
     mutating func insert(_ key: String, valueSlot: Int32) -> (slot: Int32, isNew: Bool) {
-        var node = 0
+        var node: Int32 = 0
         for byte in key.utf8 {
-            if let i = childBytes[node].firstIndex(of: byte) {
-                node = Int(childNodes[node][i])
+            let found = node == 0 ? rootChildren[Int(byte)] : Self.child(of: node, byte, in: nodes)
+            if found >= 0 { node = found; continue }
+            let new = Int32(nodes.count)
+            nodes.append(Node(byte: byte))
+            if node == 0 {
+                rootChildren[Int(byte)] = new
             } else {
-                childBytes.append([])
-                childNodes.append([])
-                valueIndex.append(-1)
-                let next = Int32(childBytes.count - 1)
-                childBytes[node].append(byte)
-                childNodes[node].append(next)
-                node = Int(next)
+                nodes[Int(new)].nextSibling = nodes[Int(node)].firstChild
+                nodes[Int(node)].firstChild = new
             }
+            node = new
         }
-        if let first = key.utf8.first { startsPhrase[Int(first)] = true }
-        if valueIndex[node] >= 0 { return (valueIndex[node], false) }
-        valueIndex[node] = valueSlot
+        let existing = nodes[Int(node)].valueSlot
+        if existing >= 0 { return (existing, false) }
+        nodes[Int(node)].valueSlot = valueSlot
         return (valueSlot, true)
+    }
+
+    private static func child<C: RandomAccessCollection>(of node: Int32, _ byte: UInt8, in nodes: C) -> Int32 where C.Element == Node, C.Index == Int {
+        var c = nodes[Int(node)].firstChild
+        while c >= 0 {
+            let n = nodes[Int(c)]
+            if n.byte == byte { return c }
+            c = n.nextSibling
+        }
+        return -1
     }
 
     /// The longest phrase starting at `offset` and ending at a word boundary: (length, slot).
     func longestMatch(in key: UnsafeBufferPointer<UInt8>, at offset: Int) -> (Int, Int32)? {
-        guard offset < key.count, startsPhrase[Int(key[offset])] else { return nil }
-        var node = 0
+        nodes.withUnsafeBufferPointer { nodes in
+            rootChildren.withUnsafeBufferPointer { root in Self.longestMatch(in: key, at: offset, nodes: nodes, root: root) }
+        }
+    }
+
+    private static func longestMatch(in key: UnsafeBufferPointer<UInt8>, at offset: Int,
+                                     nodes: UnsafeBufferPointer<Node>, root: UnsafeBufferPointer<Int32>) -> (Int, Int32)? {
+        guard offset < key.count else { return nil }
+        var node = root[Int(key[offset])]
         var best: (Int, Int32)? = nil
-        var i = offset
-        while i < key.count {
-            let bytes = childBytes[node]
-            guard let c = bytes.firstIndex(of: key[i]) else { break }
-            node = Int(childNodes[node][c])
-            i += 1
-            let slot = valueIndex[node]
+        var i = offset + 1
+        while node >= 0 {
+            let slot = nodes[Int(node)].valueSlot
             if slot >= 0, TextBytes.isBoundary(key, i) { best = (i - offset, slot) }
+            guard i < key.count else { break }
+            node = child(of: node, key[i], in: nodes)
+            i += 1
         }
         return best
     }
 
     /// Non-overlapping longest matches from word starts, left to right: (range, slot).
     func matches(in key: UnsafeBufferPointer<UInt8>) -> [(Range<Int>, Int32)] {
-        var found: [(Range<Int>, Int32)] = []
-        var i = 0
-        while i < key.count {
-            if startsPhrase[Int(key[i])], TextBytes.isWordStart(key, i), let (length, slot) = longestMatch(in: key, at: i) {
-                found.append((i..<(i + length), slot))
-                i += length
-            } else {
-                i += 1
+        nodes.withUnsafeBufferPointer { nodes in
+            rootChildren.withUnsafeBufferPointer { root in
+                var found: [(Range<Int>, Int32)] = []
+                var i = 0
+                while i < key.count {
+                    if root[Int(key[i])] >= 0, TextBytes.isWordStart(key, i),
+                       let (length, slot) = Self.longestMatch(in: key, at: i, nodes: nodes, root: root) {
+                        found.append((i..<(i + length), slot))
+                        i += length
+                    } else {
+                        i += 1
+                    }
+                }
+                return found
             }
         }
-        return found
     }
 }

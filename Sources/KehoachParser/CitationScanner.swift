@@ -20,12 +20,14 @@ struct CitationScanner {
 
     mutating func scan(_ run: TextRun) {
         let bytes = Array(run.text.utf8)
+        var key: [UInt8]? = nil   // the run's key bytes, copied only when a number is found
         var i = 0
         while i < bytes.count {
             // a document number starts with a digit at a word start, with a slash close after it
             guard bytes[i] >= 0x30, bytes[i] <= 0x39, i == 0 || !TextBytes.isWordByte(bytes[i - 1]),
                   Self.mayStartNumber(bytes, at: i) else { i += 1; continue }
-            if let (citation, end) = citation(in: run, bytes: bytes, at: i) {
+            if key == nil { key = Array(run.key.utf8) }
+            if let (citation, end) = citation(in: run, bytes: bytes, key: key!, at: i) {
                 let key = HeaderGrammar.foldCode(citation.number)
                 if key != ownNumber, seen.insert(key).inserted { citations.append(citation) }
                 i = end
@@ -36,30 +38,36 @@ struct CitationScanner {
     }
 
     /// Reads a citation whose number starts at byte `start`; returns it and the byte after it.
-    private func citation(in run: TextRun, bytes: [UInt8], at start: Int) -> (Citation, Int)? {
-        // work on a bounded window so that a 10 MB line stays linear
-        // a number is short: read it from a small window of characters, the rest from bytes
-        var windowEnd = min(bytes.count, start + 64)
-        while windowEnd < bytes.count, bytes[windowEnd] & 0xC0 == 0x80 { windowEnd += 1 }
+    /// Only the number is read as characters; type, date and issuer come from bounded windows
+    /// of the run's bytes and key, so that a 10 MB line stays linear.
+    private func citation(in run: TextRun, bytes: [UInt8], key: [UInt8], at start: Int) -> (Citation, Int)? {
+        // the number ends before the next lowercase word (" ngày", " của", " về"): reading a
+        // shorter window as characters is most of the cost of a citation
+        var windowEnd = characterStart(min(bytes.count, start + 64), in: bytes)
+        for j in (start + 1)..<windowEnd where bytes[j - 1] == 0x20 && bytes[j] >= 0x61 && bytes[j] <= 0x7A {
+            windowEnd = j - 1
+            break
+        }
         let chars = Array(String(decoding: bytes[start..<windowEnd], as: UTF8.self))
         guard let (number, endChar) = DocumentNumber.read(chars, at: 0) else { return nil }
-        let numberBytes = String(chars[..<endChar]).utf8.count
-        var restEnd = min(bytes.count, start + numberBytes + 200)
-        while restEnd < bytes.count, bytes[restEnd] & 0xC0 == 0x80 { restEnd += 1 }
-        var beforeStart = max(0, start - 60)
-        while beforeStart < start, bytes[beforeStart] & 0xC0 == 0x80 { beforeStart += 1 }
-        let before = String(decoding: bytes[beforeStart..<start], as: UTF8.self)
-        let type = typeName(before: before) ?? typeName(code: number.leadingCode)
-        var rest = String(decoding: bytes[(start + numberBytes)..<restEnd], as: UTF8.self)
-        let restKey = Folding.matchKey(rest)
-        var scanner = ByteScanner(key: restKey)
+        let numberEnd = start + chars[..<endChar].reduce(0) { $0 + $1.utf8.count }
+        let beforeStart = characterStart(max(0, start - 60), in: bytes)
+        let type = typeName(before: String(decoding: key[beforeStart..<start], as: UTF8.self)) ?? typeName(code: number.leadingCode)
+        var scanner = ByteScanner(bytes: key, at: numberEnd)
         scanner.skipSpaces()
         _ = scanner.scan(byte: UInt8(ascii: ","))
         let date = DateReader.date(&scanner)
-        rest = String(decoding: Array(rest.utf8)[scanner.position...], as: UTF8.self)
-        let issuer = issuerName(rest)
+        let restEnd = characterStart(min(bytes.count, numberEnd + 200), in: bytes)
+        let issuer = scanner.position < restEnd ? issuerName(bytes: bytes, key: key, in: scanner.position..<restEnd) : nil
         let citation = Citation(type: type, number: number.text, date: date, issuer: issuer, location: run.location(atUTF8: start))
-        return (citation, start + numberBytes)
+        return (citation, numberEnd)
+    }
+
+    /// The first offset at or after `offset` that starts a character.
+    private func characterStart(_ offset: Int, in bytes: [UInt8]) -> Int {
+        var i = offset
+        while i < bytes.count, bytes[i] & 0xC0 == 0x80 { i += 1 }
+        return i
     }
 
     /// A cheap test before the full reading: digits (and a letter, a year), then `/` or `-` and,
@@ -83,11 +91,10 @@ struct CitationScanner {
     }
 
     /// The type word standing just before the number ("Kế hoạch số", "Thông tư", "Nghị quyết số").
-    private func typeName(before text: String) -> String? {
-        let key = Folding.matchKey(text)
+    private func typeName(before key: String) -> String? {
         var best: PhraseMatch<String>? = nil
         for match in grammar.citations.typeWords.matches(in: key) {
-            let tail = String(decoding: Array(key.utf8)[match.range.upperBound...], as: UTF8.self).trimming(" ")
+            let tail = String(decoding: key.utf8.dropFirst(match.range.upperBound), as: UTF8.self).trimming(" ")
             if tail.isEmpty || tail == "số" || tail == "số:" { best = match }
         }
         return best?.value
@@ -97,18 +104,23 @@ struct CitationScanner {
         grammar.header.typeCodes[HeaderGrammar.foldCode(code)] ?? "Công văn"
     }
 
-    /// "của Sở Giáo dục và Đào tạo Hải Phòng về …" → "Sở Giáo dục và Đào tạo Hải Phòng".
-    private func issuerName(_ text: String) -> String? {
-        let trimmed = text.drop(while: { $0 == " " || $0 == "," })
-        let key = Folding.matchKey(trimmed)
-        guard key.hasPrefix("của ") else { return nil }
-        let body = Array(String(trimmed.dropFirst(4)).utf8)
-        let bodyKey = Array(Folding.matchKey(String(decoding: body, as: UTF8.self)).utf8)
-        var end = body.count
-        if let stop = body.firstIndex(where: { ",;().:“\"".utf8.contains($0) }) { end = stop }
-        let ends = grammar.citations.issuerEnds.matches(in: String(decoding: bodyKey, as: UTF8.self))
-        if let first = ends.first(where: { $0.range.lowerBound > 0 }), first.range.lowerBound < end { end = first.range.lowerBound }
-        let name = String(decoding: body[..<end], as: UTF8.self).trimming(" ,.-–")
+    /// "của Sở Giáo dục và Đào tạo Hải Phòng về …" → "Sở Giáo dục và Đào tạo Hải Phòng", read
+    /// from the bytes of `range` after the number and its date.
+    private func issuerName(bytes: [UInt8], key: [UInt8], in range: Range<Int>) -> String? {
+        var i = range.lowerBound
+        while i < range.upperBound, key[i] == 0x20 || key[i] == 0x2C { i += 1 }
+        guard key[i..<range.upperBound].starts(with: Self.ofWord) else { return nil }
+        let bodyStart = i + Self.ofWord.count
+        var end = key[bodyStart..<range.upperBound].firstIndex(where: { Self.issuerStops.contains($0) }) ?? range.upperBound
+        let bodyKey = String(decoding: key[bodyStart..<range.upperBound], as: UTF8.self)
+        let ends = grammar.citations.issuerEnds.matches(in: bodyKey)
+        if let first = ends.first(where: { $0.range.lowerBound > 0 }), bodyStart + first.range.lowerBound < end {
+            end = bodyStart + first.range.lowerBound
+        }
+        let name = String(decoding: bytes[bodyStart..<end], as: UTF8.self).trimming(" ,.-–")
         return name.isEmpty || name.count > 80 ? nil : name
     }
+
+    private static let ofWord = Array("của ".utf8)
+    private static let issuerStops = Set(",;().:“\"".utf8)
 }
