@@ -122,18 +122,15 @@ struct DeadlineExtractor {
         let words = timeWords
         return key.withUnsafeBufferPointer { key in
             var starts: [Int] = []
-            var previousIsWord = false
             for i in 0..<key.count {
                 let byte = key[i]
-                let isWord = TextBytes.isWordByte(byte)
-                defer { previousIsWord = isWord }
-                guard isWord, !previousIsWord else { continue }
-                if byte >= 0x30 && byte <= 0x39 {
-                    starts.append(i)
-                } else if byte == 0x6E || byte == 0x74 || byte == 0x71 {
-                    let head = PackedWord.load(key, at: i)
-                    if words.contains(where: { $0.isPrefix(of: head) }) { starts.append(i) }
-                }
+                // digits, n, t and q are the only first bytes; the rest of the line goes by here
+                let isDigit = byte &- 0x30 < 10
+                guard isDigit || byte == 0x6E || byte == 0x74 || byte == 0x71,
+                      i == 0 || !TextBytes.isWordByte(key[i - 1]) else { continue }
+                if isDigit { starts.append(i); continue }
+                let head = PackedWord.load(key, at: i)
+                if words.contains(where: { $0.isPrefix(of: head) }) { starts.append(i) }
             }
             return starts
         }
@@ -155,7 +152,10 @@ struct DeadlineExtractor {
 
         /// Up to 8 bytes of `key` from `i`, the first in the lowest byte; zeros past the end.
         static func load(_ key: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt64 {
-            pack(key[i..<min(key.count, i + 8)])
+            if i + 8 <= key.count, let base = key.baseAddress {
+                return UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+            }
+            return pack(key[i..<min(key.count, i + 8)])
         }
 
         private static func pack<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
@@ -302,7 +302,7 @@ struct DeadlineExtractor {
     private func isCitationDate(at offset: Int, in item: KeyedText) -> Bool {
         let head = item.key(max(0, offset - 40)..<offset).trimming(" ,")
         guard let lastWord = head.split(separator: " ").last else { return false }
-        if lastWord.contains("/") && lastWord.contains(where: { $0.isLetter }) { return true }
+        if lastWord.utf8.contains(UInt8(ascii: "/")) && lastWord.contains(where: { $0.isLetter }) { return true }
         return head.hasSuffix("ban hành") || head.hasSuffix("ký") || head.hasSuffix("phê duyệt")
     }
 

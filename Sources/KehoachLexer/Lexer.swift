@@ -42,15 +42,26 @@ public struct Lexer: Sendable {
         if text.isEmpty {
             return Token(kind: .rule, text: "", key: "", location: location, markdownLevel: markdownLevel)
         }
-        return classify(text, key: Folding.matchKey(text), location: location, markdownLevel: markdownLevel, emphasized: emphasized)
+        // unless Markdown was taken out of it, the content's key is the same stretch of the line's key
+        let key: String
+        if text.utf8.count == content.utf8.count {
+            let start = line.text.utf8.distance(from: line.text.startIndex, to: content.startIndex)
+            key = String(line.key[line.key.utf8Range(start..<(start + content.utf8.count))])
+        } else {
+            key = Folding.matchKey(text)
+        }
+        return classify(text, key: key, location: location, markdownLevel: markdownLevel, emphasized: emphasized)
     }
 
     private func classify(_ text: String, key: String, location: SourceLocation, markdownLevel: Int, emphasized: Bool) -> Token {
-        /// A token whose content is the end of `text` (after a label or marker): its key is the
-        /// same end of `key`, since keys keep the text's byte length.
+        /// A token whose content is usually the end of `text` (after a label or marker): its key
+        /// is then the same end of `key`, since keys keep the text's byte length. A title with
+        /// punctuation trimmed off its end is folded on its own.
         func token(_ kind: Token.Kind, _ content: String) -> Token {
-            let contentKey = content.utf8.count == key.utf8.count ? key
-                : content.isEmpty ? "" : String(decoding: key.utf8.suffix(content.utf8.count), as: UTF8.self)
+            let n = content.utf8.count
+            let contentKey = n == key.utf8.count ? key
+                : text.hasByteSuffix(content) ? String(key[key.utf8Range((key.utf8.count - n)..<key.utf8.count)])
+                : Folding.matchKey(content)
             return Token(kind: kind, text: content, key: contentKey, location: location, markdownLevel: markdownLevel, emphasized: emphasized)
         }
         if Self.isRule(text) { return token(.rule, "") }

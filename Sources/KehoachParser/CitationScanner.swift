@@ -23,9 +23,7 @@ struct CitationScanner {
         var key: [UInt8]? = nil   // the run's key bytes, copied only when a number is found
         var i = 0
         while i < bytes.count {
-            // a document number starts with a digit at a word start, with a slash close after it
-            guard bytes[i] >= 0x30, bytes[i] <= 0x39, i == 0 || !TextBytes.isWordByte(bytes[i - 1]),
-                  Self.mayStartNumber(bytes, at: i) else { i += 1; continue }
+            guard bytes[i] &- 0x30 < 10, Self.mayStartNumber(bytes, at: i) else { i += 1; continue }
             if key == nil { key = Array(run.key.utf8) }
             if let (citation, end) = citation(in: run, bytes: bytes, key: key!, at: i) {
                 let key = HeaderGrammar.foldCode(citation.number)
@@ -70,9 +68,17 @@ struct CitationScanner {
         return i
     }
 
-    /// A cheap test before the full reading: digits (and a letter, a year), then `/` or `-` and,
-    /// past spaces, a capital letter ("364/KH", "57-NQ", "02/2025/TT", "24- KH"). Dates fail it.
+    /// Whether a text may cite a document at all: most table cells do not, and are not read further.
+    static func mayCite(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        return bytes.indices.contains { bytes[$0] &- 0x30 < 10 && mayStartNumber(bytes, at: $0) }
+    }
+
+    /// A cheap test before the full reading: at a word start, digits (and a letter, a year), then
+    /// `/` or `-` and, past spaces, a capital letter ("364/KH", "57-NQ", "02/2025/TT", "24- KH").
+    /// Dates fail it.
     static func mayStartNumber(_ bytes: [UInt8], at start: Int) -> Bool {
+        guard bytes[start] >= 0x30, bytes[start] <= 0x39, start == 0 || !TextBytes.isWordByte(bytes[start - 1]) else { return false }
         var i = start
         let end = min(bytes.count, start + 24)
         func isDigit(_ j: Int) -> Bool { j < end && bytes[j] >= 0x30 && bytes[j] <= 0x39 }
@@ -111,16 +117,20 @@ struct CitationScanner {
         while i < range.upperBound, key[i] == 0x20 || key[i] == 0x2C { i += 1 }
         guard key[i..<range.upperBound].starts(with: Self.ofWord) else { return nil }
         let bodyStart = i + Self.ofWord.count
-        var end = key[bodyStart..<range.upperBound].firstIndex(where: { Self.issuerStops.contains($0) }) ?? range.upperBound
-        let bodyKey = String(decoding: key[bodyStart..<range.upperBound], as: UTF8.self)
-        let ends = grammar.citations.issuerEnds.matches(in: bodyKey)
-        if let first = ends.first(where: { $0.range.lowerBound > 0 }), bodyStart + first.range.lowerBound < end {
-            end = bodyStart + first.range.lowerBound
+        var end = range.upperBound
+        for j in bodyStart..<range.upperBound {
+            // "“" (E2 80 9C) as a whole: its bytes alone also occur inside letters ("À", "Ờ")
+            if Self.issuerStops.contains(key[j]) || key[j] == 0xE2 && key[j...].starts(with: Self.openingQuote) { end = j; break }
         }
+        // the name stops at a stop mark or at the first word that ends it ("về", "ngày"); no
+        // such word holds a stop mark, so only the text before the mark is looked at
+        let ends = key.withUnsafeBufferPointer { grammar.citations.issuerEnds.matches(in: UnsafeBufferPointer(rebasing: $0[bodyStart..<end])) }
+        if let first = ends.first(where: { $0.range.lowerBound > 0 }) { end = bodyStart + first.range.lowerBound }
         let name = String(decoding: bytes[bodyStart..<end], as: UTF8.self).trimming(" ,.-–")
-        return name.isEmpty || name.count > 80 ? nil : name
+        return name.isEmpty || name.unicodeScalars.count > 80 ? nil : name
     }
 
     private static let ofWord = Array("của ".utf8)
-    private static let issuerStops = Set(",;().:“\"".utf8)
+    private static let issuerStops = Set(",;().:\"".utf8)
+    private static let openingQuote = Array("“".utf8)
 }

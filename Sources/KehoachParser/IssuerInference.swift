@@ -30,19 +30,28 @@ struct IssuerInference {
         }
     }
 
+    /// "Phòng GDĐT xây dựng kế hoạch …": the subject of the last preamble sentence that issues
+    /// the plan. Read on the run's key bytes, sentence by sentence from the end.
     private func fromPreamble(_ document: PlanDocument) -> (IssuerReader.Issuer, SourceLocation)? {
         for paragraph in document.preamble.reversed() {
-            for sentence in paragraph.text.split(separator: ".").reversed() {
-                let key = Folding.matchKey(sentence)
-                guard let verb = ["ban hành", "xây dựng"].compactMap({ key.range(of: " \($0) ") }).first,
-                      key[verb.upperBound...].contains("kế hoạch") else { continue }
-                let subject = String(key[..<verb.lowerBound])
-                let original = String(decoding: Array(String(sentence).utf8)[..<subject.utf8.count], as: UTF8.self)
-                if let issuer = reader.issuer(in: original.trimmedSpaces) { return (issuer, paragraph.location) }
+            let key = Array(paragraph.run.key.utf8)
+            let text = Array(paragraph.run.text.utf8)
+            for sentence in key.split(separator: UInt8(ascii: ".")).reversed() {
+                var verb: (at: Int, count: Int)? = nil
+                for word in Self.issuingVerbs {
+                    if let at = sentence.firstOffset(of: word) { verb = (at, word.count); break }
+                }
+                guard let verb, sentence.dropFirst(verb.at + verb.count).contains(subsequence: Self.planWord) else { continue }
+                let start = sentence.startIndex
+                let subject = String(decoding: text[start..<(start + verb.at)], as: UTF8.self)
+                if let issuer = reader.issuer(in: subject.trimmedSpaces) { return (issuer, paragraph.location) }
             }
         }
         return nil
     }
+
+    private static let issuingVerbs = [" ban hành ", " xây dựng "].map { Array($0.utf8) }
+    private static let planWord = Array("kế hoạch".utf8)
 
     private func fromSignature(_ document: PlanDocument) -> (IssuerReader.Issuer, SourceLocation)? {
         for line in document.closing.signatureLines {

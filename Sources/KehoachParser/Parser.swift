@@ -43,7 +43,7 @@ public struct Parser: Sendable {
                     case .paragraph(let p): scanner.scan(p.run)
                     case .table(let index):
                         for row in document.tables[index].rows {
-                            for cell in row.cells where !cell.isEmpty { scanner.scan(TextRun(cell, at: row.location)) }
+                            for cell in row.cells where CitationScanner.mayCite(cell) { scanner.scan(TextRun(cell, at: row.location)) }
                         }
                     }
                 }

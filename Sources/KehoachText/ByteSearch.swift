@@ -55,12 +55,12 @@ enum ByteSearch {
 }
 
 extension String {
-    /// The UTF-8 bytes as a buffer, for loops that must not pay String.UTF8View's per-byte
-    /// cost. Native Swift strings are always contiguous; the copy is a fallback.
+    /// The UTF-8 bytes as a buffer, for loops that must not pay String.UTF8View's per-byte cost.
     @inlinable
     public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
-        return Array(utf8).withUnsafeBufferPointer(body)
+        // withUTF8 also serves small (inline) strings, which have no contiguous storage to lend
+        var text = self
+        return text.withUTF8(body)
     }
 
     /// `hasPrefix` on bytes, for match keys.
@@ -68,13 +68,34 @@ extension String {
     public func hasBytePrefix(_ prefix: String) -> Bool {
         withBytes { bytes in prefix.withBytes { p in p.count <= bytes.count && memcmpEqual(bytes, p, p.count) } }
     }
+
+    /// `hasSuffix` on bytes.
+    @inlinable
+    public func hasByteSuffix(_ suffix: String) -> Bool {
+        withBytes { bytes in
+            suffix.withBytes { s in
+                s.count <= bytes.count && memcmpEqual(UnsafeBufferPointer(rebasing: bytes[(bytes.count - s.count)...]), s, s.count)
+            }
+        }
+    }
+}
+
+extension StringProtocol {
+    /// The indices of a range of UTF-8 offsets (which must fall on character boundaries):
+    /// cutting a String with them copies bytes without checking them again.
+    @inlinable
+    public func utf8Range(_ offsets: Range<Int>) -> Range<Index> {
+        let start = utf8.index(utf8.startIndex, offsetBy: offsets.lowerBound)
+        return start..<utf8.index(start, offsetBy: offsets.count)
+    }
 }
 
 extension Substring {
     @inlinable
     public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
-        return Array(utf8).withUnsafeBufferPointer(body)
+        // withUTF8 also serves small (inline) strings, which have no contiguous storage to lend
+        var text = self
+        return text.withUTF8(body)
     }
 }
 

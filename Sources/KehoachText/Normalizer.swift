@@ -53,17 +53,19 @@ public enum Normalizer {
             }
         }
         lines.reserveCapacity(spans.count)
-        let utf8 = text.utf8
+        // the whole plan folded at once: a key keeps its text's byte offsets, so each line's key
+        // is cut from it like the line itself (a line that changes is folded on its own)
+        let key = Folding.matchKey(text)
         for (i, span) in spans.enumerated() {
-            let range = utf8.index(utf8.startIndex, offsetBy: span.start)..<utf8.index(utf8.startIndex, offsetBy: span.end)
-            var line = String(text[range])
+            let line = String(text[text.utf8Range(span.start..<span.end)])
             if span.needsWork {
                 let (clean, removed) = normalizeLine(line, composing: span.hasCombining)
                 removedControls += removed
                 if span.hasCombining { composed += 1 }
-                line = clean
+                lines.append(SourceLine(number: i + 1, text: clean))
+            } else {
+                lines.append(SourceLine(number: i + 1, text: line, key: String(key[key.utf8Range(span.start..<span.end)])))
             }
-            lines.append(SourceLine(number: i + 1, text: line))
         }
         if removedControls > 0 {
             diagnostics.append(Diagnostic("normalize.control-characters", .note,

@@ -3,10 +3,13 @@ public struct SourceLine: Sendable, Hashable {
     /// 1-based, as an editor shows it.
     public let number: Int
     public let text: String
+    /// `text`'s match key (`Folding.matchKey`), folded once for the whole plan.
+    public let key: String
 
-    public init(number: Int, text: String) {
+    public init(number: Int, text: String, key: String? = nil) {
         self.number = number
         self.text = text
+        self.key = key ?? Folding.matchKey(text)
     }
 }
 

@@ -1,6 +1,14 @@
 extension Substring {
     /// The text without the given characters at either end.
     public func trimming(_ characters: String) -> String {
+        String(self[trimmedBounds(characters)])
+    }
+
+    /// The text without spaces and tabs at either end.
+    public var trimmedSpaces: String { trimming(" \t") }
+
+    /// Where the text starts and ends once the given characters are taken off both ends.
+    fileprivate func trimmedBounds(_ characters: String) -> Range<String.Index> {
         let set = characters.unicodeScalars
         let scalars = unicodeScalars
         var start = scalars.startIndex
@@ -11,19 +19,20 @@ extension Substring {
             guard set.contains(scalars[previous]) else { break }
             end = previous
         }
-        return String(scalars[start..<end])
+        return start..<end
+    }
+}
+
+extension String {
+    /// The text without the given characters at either end (the same string, uncopied, when
+    /// there are none).
+    public func trimming(_ characters: String) -> String {
+        let bounds = Substring(self).trimmedBounds(characters)
+        return bounds == startIndex..<endIndex ? self : String(self[bounds])
     }
 
     /// The text without spaces and tabs at either end.
     public var trimmedSpaces: String { trimming(" \t") }
-}
-
-extension String {
-    /// The text without the given characters at either end.
-    public func trimming(_ characters: String) -> String { Substring(self).trimming(characters) }
-
-    /// The text without spaces and tabs at either end.
-    public var trimmedSpaces: String { Substring(self).trimming(" \t") }
 }
 
 extension String {
