@@ -95,15 +95,17 @@ struct TargetExtractor {
     }
 
     /// "2 học sinh/máy", "Tối đa 2 học sinh học chung 1 máy tính", "mỗi học sinh 01 máy tính".
+    /// Compared on the key's bytes: the words before may stand one space from the number.
     private func ratio(_ number: NumberToken, in item: KeyedText) -> (unit: String, end: Int)? {
+        let key = item.keyBytes
+        var afterStart = number.end
+        while afterStart < key.count, key[afterStart] == 0x20 { afterStart += 1 }
+        let beforeEnd = number.start > 0 && key[number.start - 1] == 0x20 ? number.start - 1 : number.start
         for pattern in targets.ratios {
-            let beforeText = item.key(max(0, number.start - pattern.before.utf8.count - 1)..<number.start).trimming(" ")
-            guard pattern.before.isEmpty || beforeText.hasSuffix(pattern.before) else { continue }
-            let afterStart = number.end + (item.keyBytes.dropFirst(number.end).prefix { $0 == 0x20 }.count)
-            let afterText = item.key(afterStart..<min(item.count, afterStart + pattern.after.utf8.count))
-            guard afterText == pattern.after else { continue }
-            if pattern.before.isEmpty && !pattern.after.isEmpty { return (pattern.unit, afterStart + pattern.after.utf8.count) }
-            if !pattern.before.isEmpty { return (pattern.unit, afterStart + pattern.after.utf8.count) }
+            let before = pattern.beforeBytes, after = pattern.afterBytes
+            guard before.isEmpty || beforeEnd >= before.count && key[(beforeEnd - before.count)..<beforeEnd].elementsEqual(before) else { continue }
+            guard afterStart + after.count <= key.count, key[afterStart..<(afterStart + after.count)].elementsEqual(after) else { continue }
+            if !before.isEmpty || !after.isEmpty { return (pattern.unit, afterStart + after.count) }
         }
         return nil
     }

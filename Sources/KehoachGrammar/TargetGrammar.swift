@@ -16,6 +16,17 @@ public struct RatioPattern: Sendable {
     /// Match keys of the words before and after the number.
     public let before: String
     public let after: String
+    /// The same keys as bytes, for comparing with a plan's key in place.
+    public let beforeBytes: [UInt8]
+    public let afterBytes: [UInt8]
+
+    public init(unit: String, before: String, after: String) {
+        self.unit = unit
+        self.before = before
+        self.after = after
+        beforeBytes = Array(before.utf8)
+        afterBytes = Array(after.utf8)
+    }
 }
 
 /// grammars/targets.grammar: what makes a number a target and how to read it.

@@ -24,8 +24,14 @@ public enum NumberingReader {
         let third = text.utf8.dropFirst(2).first ?? 0
         let isDPoint = head == 0xC4 && (third == 0x29 || third == 0x2E)   // "đ)"
         guard isDigit || isRomanLetter || isLetterPoint || isDPoint else { return nil }
-        // NFC text: one scalar is one character, so skip grapheme breaking
-        let chars = text.unicodeScalars.prefix(40).map(Character.init)
+        // NFC text: one scalar is one character, so skip grapheme breaking. A label ends at its
+        // first space; the schemes look one character past it, never further.
+        var window = 0
+        for scalar in text.unicodeScalars.prefix(40) {
+            window += 1
+            if scalar == " " { window += 1; break }
+        }
+        let chars = text.unicodeScalars.prefix(window).map(Character.init)
         guard let first = chars.first else { return nil }
         if first.isASCII && first.isNumber { return arabic(text, chars) }
         if first.isUppercase, let roman = roman(text, chars) { return roman }

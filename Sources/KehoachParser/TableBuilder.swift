@@ -13,11 +13,12 @@ enum TableBuilder {
         let hasHeader = !(firstCells.first.map(isNumber) ?? false)
         let header = hasHeader ? firstCells : []
         let headerKey = key(header)
+        let headerCells = header.filter { !$0.isEmpty }.count
         var table = Table(location: first.location, header: header, rows: [], sectionLabel: sectionLabel)
         var lastNumber: Int? = nil
         for row in rows.dropFirst(hasHeader ? 1 : 0) {
             let cells = row.cells ?? []
-            if hasHeader && key(cells) == headerKey { continue }
+            if hasHeader && cells.filter({ !$0.isEmpty }).count == headerCells && key(cells) == headerKey { continue }
             if isColumnNumbering(cells) { continue }
             let filled = cells.filter { !$0.isEmpty }
             let firstCell = filled.first ?? ""

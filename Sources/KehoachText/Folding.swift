@@ -9,58 +9,52 @@ public enum Folding {
     }
 
     public static func matchKey(_ text: String) -> String {
+        // ASCII with nothing to lowercase: the text is its own key
+        let needsWork = text.withBytes { $0.contains { $0 >= 0x80 || $0 &- 0x41 < 26 } }
+        guard needsWork else { return text }
         var text = text
         return text.withUTF8 { source -> String in
             let count = source.count
-            // ASCII with nothing to lowercase: the text is its own key
-            var needsWork = false
-            for byte in source where byte >= 0x80 || (byte >= 0x41 && byte <= 0x5A) { needsWork = true; break }
-            if !needsWork { return String(decoding: source, as: UTF8.self) }
             return VietnameseLetters.lower.withUnsafeBufferPointer { lower in
                 String(unsafeUninitializedCapacity: count) { out in
+                    // the source is valid UTF-8 (it is a String): a lead byte's sequence is whole
                     var i = 0
-                    var mayMoveTone = false
                     while i < count {
                         let byte = source[i]
                         if byte < 0x80 {
-                            out[i] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                            out[i] = byte &- 0x41 < 26 ? byte | 0x20 : byte
                             i += 1
                             continue
                         }
-                        let (value, width) = UTF8Scalar.decode(source, at: i)
+                        let value: UInt32, width: Int
+                        if byte < 0xE0 {
+                            (value, width) = (UInt32(byte & 0x1F) << 6 | UInt32(source[i + 1] & 0x3F), 2)
+                        } else {
+                            (value, width) = UTF8Scalar.decode(source, at: i)
+                        }
                         let lowered = value < lower.count ? lower[Int(value)] : value
-                        UTF8Scalar.encode(lowered, width: width, into: out, at: i)
-                        // a movable pair is "o" or "u" then a toned vowel
-                        if i > 0, out[i - 1] == 0x6F || out[i - 1] == 0x75 { mayMoveTone = true }
+                        if i > 0, out[i - 1] == 0x6F || out[i - 1] == 0x75,
+                           let (first, second) = VietnameseLetters.movedTone(first: UInt32(out[i - 1]), second: lowered),
+                           !startsLetter(source, at: i + width) {
+                            // old-style "oá" → "óa", written over the "o" already out
+                            let firstWidth = UTF8Scalar.width(first)
+                            UTF8Scalar.encode(first, width: firstWidth, into: out, at: i - 1)
+                            UTF8Scalar.encode(second, width: width + 1 - firstWidth, into: out, at: i - 1 + firstWidth)
+                        } else {
+                            UTF8Scalar.encode(lowered, width: width, into: out, at: i)
+                        }
                         i += width
                     }
-                    if mayMoveTone { moveTones(out, count: count) }
                     return count
                 }
             }
         }
     }
 
-    /// Old and new styles differ only in open syllables ("hoá"/"hóa"); with a final consonant
-    /// both write "hoạch", so a pair moves only when no letter follows it. Works in place on
-    /// lowercased UTF-8; every move keeps the byte length.
-    private static func moveTones(_ bytes: UnsafeMutableBufferPointer<UInt8>, count: Int) {
-        var i = 0
-        while i + 1 < count {
-            let first = bytes[i]
-            guard (first == 0x6F || first == 0x75), bytes[i + 1] >= 0xC0 else { i += 1; continue }
-            let (second, width) = UTF8Scalar.decode(UnsafeBufferPointer(bytes), at: i + 1)
-            let end = i + 1 + width
-            guard let (newFirst, newSecond) = VietnameseLetters.movedTone(first: UInt32(first), second: second) else { i += 1; continue }
-            if end < count {
-                let (next, _) = UTF8Scalar.decode(UnsafeBufferPointer(bytes), at: end)
-                if isLetterValue(next) { i = end; continue }
-            }
-            let firstWidth = UTF8Scalar.width(newFirst)
-            UTF8Scalar.encode(newFirst, width: firstWidth, into: bytes, at: i)
-            UTF8Scalar.encode(newSecond, width: end - i - firstWidth, into: bytes, at: i + firstWidth)
-            i = end
-        }
+    /// Old and new styles of tone placement differ only in open syllables ("hoá"/"hóa"); with
+    /// a final consonant both write "hoạch", so a pair moves only when no letter follows it.
+    private static func startsLetter(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        i < bytes.count && isLetterValue(UTF8Scalar.decode(bytes, at: i).0)
     }
 
     private static func isLetterValue(_ value: UInt32) -> Bool {

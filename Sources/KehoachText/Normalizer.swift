@@ -22,7 +22,7 @@ public enum Normalizer {
         // first the line ends and what each line needs, on the bytes; then the lines themselves,
         // cut from the text that decoding already validated (no second UTF-8 check)
         var spans: [LineSpan] = []
-        text.withUTF8 { bytes in
+        text.withUTF8 { bytes in Self.byteClasses.withUnsafeBufferPointer { classes in
             var start = 0
             while start <= bytes.count {
                 var end = start
@@ -30,17 +30,18 @@ public enum Normalizer {
                 var hasCombining = false
                 while end < bytes.count {
                     let byte = bytes[end]
+                    let byteClass = classes[Int(byte)]
+                    if byteClass == ByteClass.plain { end += 1; continue }
                     if byte == 0x0A { break }
-                    if byte < 0x20 {
+                    switch byteClass {
+                    case ByteClass.control:
                         // a CR that ends the line is dropped below, not here
                         let endsLine = byte == 0x0D && (end + 1 == bytes.count || bytes[end + 1] == 0x0A)
-                        if byte != 0x09 && !endsLine { needsWork = true }
-                    } else if byte == 0x7F {
-                        needsWork = true
-                    } else if byte == 0xC2 || byte == 0xE2 || byte == 0xE3 || byte == 0xEF {
+                        if !endsLine { needsWork = true }
+                    case ByteClass.specialLead:
                         // lead bytes of the spaces and invisible characters; most are quotes and dashes
                         if replacement(for: UTF8Scalar.decode(bytes, at: end).0) != .keep { needsWork = true }
-                    } else if byte == 0xCC || byte == 0xCD {
+                    default:
                         hasCombining = true; needsWork = true
                     }
                     end += 1
@@ -51,7 +52,7 @@ public enum Normalizer {
                 if end == bytes.count { break }
                 start = end + 1
             }
-        }
+        } }
         lines.reserveCapacity(spans.count)
         // the whole plan folded at once: a key keeps its text's byte offsets, so each line's key
         // is cut from it like the line itself (a line that changes is folded on its own)
@@ -76,6 +77,27 @@ public enum Normalizer {
                                           "\(composed) lines had letters typed with combining marks; composed (NFC)"))
         }
         return SourceText(lines: lines, encoding: decoded.encoding, diagnostics: diagnostics, byteCount: byteCount)
+    }
+
+    /// What the line scan must look at for each byte value; most bytes are `plain`.
+    private enum ByteClass {
+        static let plain: UInt8 = 0
+        /// Line feed, control codes (not tab), DEL.
+        static let control: UInt8 = 1
+        /// Lead bytes of the spaces and invisible characters to replace (C2, E2, E3, EF).
+        static let specialLead: UInt8 = 2
+        /// Lead bytes of combining marks (CC, CD).
+        static let combiningLead: UInt8 = 3
+    }
+
+    private static let byteClasses: [UInt8] = (0...255).map { byte -> UInt8 in
+        switch byte {
+        case 0x09: return ByteClass.plain
+        case 0x00..<0x20, 0x7F: return ByteClass.control
+        case 0xC2, 0xE2, 0xE3, 0xEF: return ByteClass.specialLead
+        case 0xCC, 0xCD: return ByteClass.combiningLead
+        default: return ByteClass.plain
+        }
     }
 
     private struct LineSpan {
