@@ -120,20 +120,23 @@ struct DeadlineExtractor {
     /// pass over the key, so that the forms are tried only where they can match.
     private static func timeStarts(in key: [UInt8]) -> [Int] {
         let words = timeWords
-        return key.withUnsafeBufferPointer { key in
+        return key.withUnsafeBufferPointer { key in timeFirstBytes.withUnsafeBufferPointer { firstBytes in
             var starts: [Int] = []
             for i in 0..<key.count {
-                let byte = key[i]
-                // digits, n, t and q are the only first bytes; the rest of the line goes by here
-                let isDigit = byte &- 0x30 < 10
-                guard isDigit || byte == 0x6E || byte == 0x74 || byte == 0x71,
-                      i == 0 || !TextBytes.isWordByte(key[i - 1]) else { continue }
-                if isDigit { starts.append(i); continue }
+                // digits, n, t and q are the only first bytes: the rest of the line goes by on one load
+                let kind = firstBytes[Int(key[i])]
+                guard kind != 0, i == 0 || !TextBytes.isWordByte(key[i - 1]) else { continue }
+                if kind == 1 { starts.append(i); continue }
                 let head = PackedWord.load(key, at: i)
                 if words.contains(where: { $0.isPrefix(of: head) }) { starts.append(i) }
             }
             return starts
-        }
+        } }
+    }
+
+    /// 1 for a digit, 2 for the first byte of a time word, 0 for any other byte.
+    private static let timeFirstBytes: [UInt8] = (0...255).map { byte in
+        (0x30...0x39).contains(byte) ? 1 : [0x6E, 0x74, 0x71].contains(byte) ? 2 : 0
     }
 
     private static let timeWords = ["ngày", "năm", "tháng", "từ", "quý"].map { PackedWord(Folding.matchKey($0)) }
