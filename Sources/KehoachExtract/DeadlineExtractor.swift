@@ -303,11 +303,19 @@ struct DeadlineExtractor {
 
     /// A date printed right after a document number or "ban hành" belongs to a citation.
     private func isCitationDate(at offset: Int, in item: KeyedText) -> Bool {
-        let head = item.key(max(0, offset - 40)..<offset).trimming(" ,")
-        guard let lastWord = head.split(separator: " ").last else { return false }
-        if lastWord.utf8.contains(UInt8(ascii: "/")) && lastWord.contains(where: { $0.isLetter }) { return true }
-        return head.hasSuffix("ban hành") || head.hasSuffix("ký") || head.hasSuffix("phê duyệt")
+        let key = item.keyBytes
+        let start = max(0, offset - 40)
+        var end = offset
+        while end > start, key[end - 1] == 0x20 || key[end - 1] == 0x2C { end -= 1 }
+        guard end > start else { return false }
+        let head = key[start..<end]
+        let lastWord = head[((head.lastIndex(of: 0x20) ?? (start - 1)) + 1)...]
+        // "364/KH-UBND ngày …": a number with a slash and a letter just before the date
+        if lastWord.contains(0x2F), String(decoding: lastWord, as: UTF8.self).contains(where: \.isLetter) { return true }
+        return Self.citingWords.contains { head.count >= $0.count && head.suffix($0.count).elementsEqual($0) }
     }
+
+    private static let citingWords = ["ban hành", "ký", "phê duyệt"].map { Array($0.utf8) }
 
     private func quote(_ range: Range<Int>, in item: KeyedText) -> String {
         let lower = item.phrase(endingAt: range.lowerBound, in: words.before)?.range.lowerBound ?? range.lowerBound

@@ -74,6 +74,11 @@ public struct HeaderGrammar: Sendable {
 
     /// A type code compared as printed by any typist: uppercase, Đ as D.
     public static func foldCode(_ code: some StringProtocol) -> String {
-        String(code.uppercased().map { $0 == "Đ" ? "D" : $0 })
+        // codes are ASCII but for Đ: those are folded byte by byte, anything else the long way
+        let bytes = Array(code.utf8)
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: bytes.map { $0 &- 0x61 < 26 ? $0 - 0x20 : $0 }, as: UTF8.self)
+        }
+        return String(code.uppercased().map { $0 == "Đ" ? "D" : $0 })
     }
 }

@@ -18,7 +18,9 @@ enum VietnameseLetters {
     /// `base[s]` is the ASCII letter under scalar `s` with every mark removed (`ế` → `e`,
     /// `đ` → `d`), lowercased; 0 when the scalar is not a Latin letter.
     static let base: [UInt8] = (0..<UInt32(tableSize)).map { value in
-        guard let scalar = Unicode.Scalar(value) else { return 0 }
+        if value < 0x80 { return value | 0x20 >= 0x61 && value | 0x20 <= 0x7A ? UInt8(value | 0x20) : 0 }
+        // Latin letters with marks live in these blocks only; decomposing the rest is start-up time for nothing
+        guard (0xC0..<0x250).contains(value) || (0x1E00..<0x1F00).contains(value), let scalar = Unicode.Scalar(value) else { return 0 }
         if value == 0x110 || value == 0x111 { return UInt8(ascii: "d") }
         let first = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.first!
         guard first.isASCII, first.properties.isAlphabetic else { return 0 }
