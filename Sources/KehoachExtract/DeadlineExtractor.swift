@@ -123,7 +123,7 @@ struct DeadlineExtractor {
         return key.withUnsafeBufferPointer { key in timeFirstBytes.withUnsafeBufferPointer { firstBytes in
             var starts: [Int] = []
             for i in 0..<key.count {
-                // digits, n, t and q are the only first bytes: the rest of the line goes by on one load
+                // only digits and the time words' first bytes start a form: the rest goes by on one load
                 let kind = firstBytes[Int(key[i])]
                 guard kind != 0, i == 0 || !TextBytes.isWordByte(key[i - 1]) else { continue }
                 if kind == 1 { starts.append(i); continue }
@@ -134,12 +134,12 @@ struct DeadlineExtractor {
         } }
     }
 
+    private static let timeWords = ["ngày", "năm", "tháng", "từ", "quý"].map { PackedWord(Folding.matchKey($0)) }
+
     /// 1 for a digit, 2 for the first byte of a time word, 0 for any other byte.
     private static let timeFirstBytes: [UInt8] = (0...255).map { byte in
-        (0x30...0x39).contains(byte) ? 1 : [0x6E, 0x74, 0x71].contains(byte) ? 2 : 0
+        (0x30...0x39).contains(byte) ? 1 : timeWords.contains { UInt8(truncatingIfNeeded: $0.value) == byte } ? 2 : 0
     }
-
-    private static let timeWords = ["ngày", "năm", "tháng", "từ", "quý"].map { PackedWord(Folding.matchKey($0)) }
 
     /// A word of at most 8 bytes as one integer, so that "does the key continue with it" is a
     /// mask and a compare.

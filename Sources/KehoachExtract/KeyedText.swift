@@ -25,9 +25,7 @@ struct KeyedText {
 
     /// The first offset at or after `offset` that starts a character (not inside a UTF-8 sequence).
     func characterStart(_ offset: Int) -> Int {
-        var i = max(0, offset)
-        while i < count, keyBytes[i] & 0xC0 == 0x80 { i += 1 }
-        return i
+        TextBytes.characterStart(keyBytes, from: offset)
     }
 
     /// The original text between two offsets.

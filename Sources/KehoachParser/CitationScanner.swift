@@ -23,7 +23,7 @@ struct CitationScanner {
         var key: [UInt8]? = nil   // the run's key bytes, copied only when a number is found
         var i = 0
         while i < bytes.count {
-            guard bytes[i] &- 0x30 < 10, Self.mayStartNumber(bytes, at: i) else { i += 1; continue }
+            guard Self.mayStartNumber(bytes, at: i) else { i += 1; continue }
             if key == nil { key = Array(run.key.utf8) }
             if let (citation, end) = citation(in: run, bytes: bytes, key: key!, at: i) {
                 let key = HeaderGrammar.foldCode(citation.number)
@@ -41,7 +41,7 @@ struct CitationScanner {
     private func citation(in run: TextRun, bytes: [UInt8], key: [UInt8], at start: Int) -> (Citation, Int)? {
         // the number ends before the next lowercase word (" ngày", " của", " về"): reading a
         // shorter window as characters is most of the cost of a citation
-        var windowEnd = characterStart(min(bytes.count, start + 64), in: bytes)
+        var windowEnd = TextBytes.characterStart(bytes, from: min(bytes.count, start + 64))
         for j in (start + 1)..<windowEnd where bytes[j - 1] == 0x20 && bytes[j] >= 0x61 && bytes[j] <= 0x7A {
             windowEnd = j - 1
             break
@@ -49,34 +49,28 @@ struct CitationScanner {
         let chars = Array(String(decoding: bytes[start..<windowEnd], as: UTF8.self))
         guard let (number, endChar) = DocumentNumber.read(chars, at: 0) else { return nil }
         let numberEnd = start + chars[..<endChar].reduce(0) { $0 + $1.utf8.count }
-        let beforeStart = characterStart(max(0, start - 60), in: bytes)
+        let beforeStart = TextBytes.characterStart(bytes, from: start - 60)
         let type = typeName(before: String(decoding: key[beforeStart..<start], as: UTF8.self)) ?? typeName(code: number.leadingCode)
         var scanner = ByteScanner(bytes: key, at: numberEnd)
         scanner.skipSpaces()
         _ = scanner.scan(byte: UInt8(ascii: ","))
         let date = DateReader.date(&scanner)
-        let restEnd = characterStart(min(bytes.count, numberEnd + 200), in: bytes)
+        let restEnd = TextBytes.characterStart(bytes, from: min(bytes.count, numberEnd + 200))
         let issuer = scanner.position < restEnd ? issuerName(bytes: bytes, key: key, in: scanner.position..<restEnd) : nil
         let citation = Citation(type: type, number: number.text, date: date, issuer: issuer, location: run.location(atUTF8: start))
         return (citation, numberEnd)
     }
 
-    /// The first offset at or after `offset` that starts a character.
-    private func characterStart(_ offset: Int, in bytes: [UInt8]) -> Int {
-        var i = offset
-        while i < bytes.count, bytes[i] & 0xC0 == 0x80 { i += 1 }
-        return i
-    }
-
     /// Whether a text may cite a document at all: most table cells do not, and are not read further.
     static func mayCite(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
-        return bytes.indices.contains { bytes[$0] &- 0x30 < 10 && mayStartNumber(bytes, at: $0) }
+        return bytes.indices.contains { mayStartNumber(bytes, at: $0) }
     }
 
     /// A cheap test before the full reading: at a word start, digits (and a letter, a year), then
     /// `/` or `-` and, past spaces, a capital letter ("364/KH", "57-NQ", "02/2025/TT", "24- KH").
     /// Dates fail it.
+    @inline(__always)
     static func mayStartNumber(_ bytes: [UInt8], at start: Int) -> Bool {
         guard bytes[start] >= 0x30, bytes[start] <= 0x39, start == 0 || !TextBytes.isWordByte(bytes[start - 1]) else { return false }
         var i = start

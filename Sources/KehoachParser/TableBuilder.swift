@@ -18,9 +18,9 @@ enum TableBuilder {
         var lastNumber: Int? = nil
         for row in rows.dropFirst(hasHeader ? 1 : 0) {
             let cells = row.cells ?? []
-            if hasHeader && cells.filter({ !$0.isEmpty }).count == headerCells && key(cells) == headerKey { continue }
-            if isColumnNumbering(cells) { continue }
             let filled = cells.filter { !$0.isEmpty }
+            if hasHeader && filled.count == headerCells && key(cells) == headerKey { continue }
+            if isColumnNumbering(cells) { continue }
             let firstCell = filled.first ?? ""
             let isGroup = filled.count == 1 || NumberingReader.romanValue(firstCell.trimming(". ")) != nil
                 || (firstCell.count <= 2 && firstCell.first?.isUppercase == true && firstCell.trimming(". ").count == 1)

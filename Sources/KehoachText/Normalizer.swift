@@ -28,20 +28,20 @@ public enum Normalizer {
                 var end = start
                 var needsWork = false
                 var hasCombining = false
-                while end < bytes.count {
+                line: while end < bytes.count {
                     let byte = bytes[end]
-                    let byteClass = classes[Int(byte)]
-                    if byteClass == ByteClass.plain { end += 1; continue }
-                    if byte == 0x0A { break }
-                    switch byteClass {
-                    case ByteClass.control:
+                    switch classes[Int(byte)] {
+                    case .plain:
+                        break
+                    case .control:
+                        if byte == 0x0A { break line }
                         // a CR that ends the line is dropped below, not here
                         let endsLine = byte == 0x0D && (end + 1 == bytes.count || bytes[end + 1] == 0x0A)
                         if !endsLine { needsWork = true }
-                    case ByteClass.specialLead:
+                    case .specialLead:
                         // lead bytes of the spaces and invisible characters; most are quotes and dashes
                         if replacement(for: UTF8Scalar.decode(bytes, at: end).0) != .keep { needsWork = true }
-                    default:
+                    case .combiningLead:
                         hasCombining = true; needsWork = true
                     }
                     end += 1
@@ -80,23 +80,23 @@ public enum Normalizer {
     }
 
     /// What the line scan must look at for each byte value; most bytes are `plain`.
-    private enum ByteClass {
-        static let plain: UInt8 = 0
+    private enum ByteClass: UInt8 {
+        case plain
         /// Line feed, control codes (not tab), DEL.
-        static let control: UInt8 = 1
+        case control
         /// Lead bytes of the spaces and invisible characters to replace (C2, E2, E3, EF).
-        static let specialLead: UInt8 = 2
+        case specialLead
         /// Lead bytes of combining marks (CC, CD).
-        static let combiningLead: UInt8 = 3
+        case combiningLead
     }
 
-    private static let byteClasses: [UInt8] = (0...255).map { byte -> UInt8 in
+    private static let byteClasses: [ByteClass] = (0...255).map { byte -> ByteClass in
         switch byte {
-        case 0x09: return ByteClass.plain
-        case 0x00..<0x20, 0x7F: return ByteClass.control
-        case 0xC2, 0xE2, 0xE3, 0xEF: return ByteClass.specialLead
-        case 0xCC, 0xCD: return ByteClass.combiningLead
-        default: return ByteClass.plain
+        case 0x09: return .plain
+        case 0x00..<0x20, 0x7F: return .control
+        case 0xC2, 0xE2, 0xE3, 0xEF: return .specialLead
+        case 0xCC, 0xCD: return .combiningLead
+        default: return .plain
         }
     }
 

@@ -15,4 +15,13 @@ public enum TextBytes {
     public static func isWordStart(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         i == 0 || !isWordByte(bytes[i - 1]) || !isWordByte(bytes[i])
     }
+
+    /// The first offset at or after `offset` (at least 0) that starts a character, not one
+    /// inside a UTF-8 sequence.
+    @inlinable
+    public static func characterStart(_ bytes: [UInt8], from offset: Int) -> Int {
+        var i = max(0, offset)
+        while i < bytes.count, bytes[i] & 0xC0 == 0x80 { i += 1 }
+        return i
+    }
 }
