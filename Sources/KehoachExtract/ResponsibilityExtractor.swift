@@ -30,9 +30,8 @@ struct ResponsibilityExtractor {
             }
         }
         document.walk { section, path in
-            let inDuties = (path.map(\.kind) + [section.kind]).contains { $0?.assignsDuties == true }
-            guard inDuties else { return }
             let isDutySection = section.kind?.assignsDuties == true
+            guard isDutySection || path.contains(where: { $0.kind?.assignsDuties == true }) else { return }
             // a heading under the duties section that names a unit
             if !isDutySection, let unit = unitName(startingText: section.title.text) {
                 let tasks = section.blocks.compactMap { block -> String? in

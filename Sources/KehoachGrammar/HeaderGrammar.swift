@@ -75,10 +75,18 @@ public struct HeaderGrammar: Sendable {
     /// A type code compared as printed by any typist: uppercase, Đ as D.
     public static func foldCode(_ code: some StringProtocol) -> String {
         // codes are ASCII but for Đ: those are folded byte by byte, anything else the long way
-        let bytes = Array(code.utf8)
-        if bytes.allSatisfy({ $0 < 0x80 }) {
-            return String(decoding: bytes.map { $0 &- 0x61 < 26 ? $0 - 0x20 : $0 }, as: UTF8.self)
+        var folded: [UInt8] = []
+        folded.reserveCapacity(code.utf8.count)
+        var bytes = code.utf8.makeIterator()
+        while let byte = bytes.next() {
+            if byte < 0x80 {
+                folded.append(byte &- 0x61 < 26 ? byte - 0x20 : byte)
+            } else if byte == 0xC4, let next = bytes.next(), next == 0x90 || next == 0x91 {
+                folded.append(UInt8(ascii: "D"))   // Đ, đ
+            } else {
+                return String(code.uppercased().map { $0 == "Đ" ? "D" : $0 })
+            }
         }
-        return String(code.uppercased().map { $0 == "Đ" ? "D" : $0 })
+        return String(decoding: folded, as: UTF8.self)
     }
 }

@@ -19,19 +19,16 @@ struct CitationScanner {
     }
 
     mutating func scan(_ run: TextRun) {
-        let bytes = Array(run.text.utf8)
-        var key: [UInt8]? = nil   // the run's key bytes, copied only when a number is found
-        var i = 0
-        while i < bytes.count {
-            guard Self.mayStartNumber(bytes, at: i) else { i += 1; continue }
-            if key == nil { key = Array(run.key.utf8) }
-            if let (citation, end) = citation(in: run, bytes: bytes, key: key!, at: i) {
-                let key = HeaderGrammar.foldCode(citation.number)
-                if key != ownNumber, seen.insert(key).inserted { citations.append(citation) }
-                i = end
-            } else {
-                i += 1
-            }
+        // most runs cite nothing: find the places a number may start before copying any bytes
+        let starts = run.text.withBytes(Self.numberStarts)
+        guard !starts.isEmpty else { return }
+        let bytes = Array(run.text.utf8), key = Array(run.key.utf8)
+        var next = 0
+        for start in starts where start >= next {
+            guard let (citation, end) = citation(in: run, bytes: bytes, key: key, at: start) else { continue }
+            let key = HeaderGrammar.foldCode(citation.number)
+            if key != ownNumber, seen.insert(key).inserted { citations.append(citation) }
+            next = end
         }
     }
 
@@ -46,9 +43,9 @@ struct CitationScanner {
             windowEnd = j - 1
             break
         }
-        let chars = Array(String(decoding: bytes[start..<windowEnd], as: UTF8.self))
+        let chars = Array(String(decoding: bytes[start..<windowEnd], as: UTF8.self).unicodeScalars)
         guard let (number, endChar) = DocumentNumber.read(chars, at: 0) else { return nil }
-        let numberEnd = start + chars[..<endChar].reduce(0) { $0 + $1.utf8.count }
+        let numberEnd = start + chars[..<endChar].reduce(0) { $0 + UTF8.width($1) }
         let beforeStart = TextBytes.characterStart(bytes, from: start - 60)
         let type = typeName(before: String(decoding: key[beforeStart..<start], as: UTF8.self)) ?? typeName(code: number.leadingCode)
         var scanner = ByteScanner(bytes: key, at: numberEnd)
@@ -63,15 +60,21 @@ struct CitationScanner {
 
     /// Whether a text may cite a document at all: most table cells do not, and are not read further.
     static func mayCite(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        return bytes.indices.contains { mayStartNumber(bytes, at: $0) }
+        text.withBytes { bytes in bytes.indices.contains { mayStartNumber(bytes, at: $0) } }
+    }
+
+    /// The offsets where `mayStartNumber` holds.
+    private static func numberStarts(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var starts: [Int] = []
+        for i in bytes.indices where bytes[i] &- 0x30 < 10 && mayStartNumber(bytes, at: i) { starts.append(i) }
+        return starts
     }
 
     /// A cheap test before the full reading: at a word start, digits (and a letter, a year), then
     /// `/` or `-` and, past spaces, a capital letter ("364/KH", "57-NQ", "02/2025/TT", "24- KH").
     /// Dates fail it.
     @inline(__always)
-    static func mayStartNumber(_ bytes: [UInt8], at start: Int) -> Bool {
+    static func mayStartNumber(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
         guard bytes[start] >= 0x30, bytes[start] <= 0x39, start == 0 || !TextBytes.isWordByte(bytes[start - 1]) else { return false }
         var i = start
         let end = min(bytes.count, start + 24)

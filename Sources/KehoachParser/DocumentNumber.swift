@@ -17,41 +17,50 @@ public struct DocumentNumber: Sendable, Hashable {
     /// The same number however it was typed: uppercase, Đ as D, no spaces.
     public var comparisonKey: String { HeaderGrammar.foldCode(text) }
 
-    /// Reads a number starting at `start` of `chars`; returns it and the index after it.
-    public static func read(_ chars: [Character], at start: Int, allowBlankSerial: Bool = false) -> (DocumentNumber, Int)? {
+    /// Reads a number starting at `start` of `chars` (the scalars of NFC text); returns it and
+    /// the index after it. Scalars, not Characters: a number is read where it may stand, often,
+    /// and grapheme breaking would cost more than the rest of the reading.
+    public static func read(_ chars: [Unicode.Scalar], at start: Int, allowBlankSerial: Bool = false) -> (DocumentNumber, Int)? {
         var i = start
+        func isUpper(_ j: Int) -> Bool { Folding.isUppercase(chars[j]) }
+        func isLetter(_ j: Int) -> Bool { Folding.isLetter(chars[j]) }
+        func isDigit(_ j: Int) -> Bool { chars[j].value &- 0x30 < 10 }
         func skipSpaces() { while i < chars.count, chars[i] == " " { i += 1 } }
         func digits() -> String {
-            var s = ""
-            while i < chars.count, chars[i].isASCII, chars[i].isNumber, s.count < 6 { s.append(chars[i]); i += 1 }
-            return s
+            var s = String.UnicodeScalarView()
+            while i < chars.count, isDigit(i), s.count < 6 { s.append(chars[i]); i += 1 }
+            return String(s)
         }
         /// A code: `KH`, `PGDĐT`, `TTg`, `GD&ĐT`; starts with an uppercase letter.
         func code() -> String? {
-            guard i < chars.count, chars[i].isUppercase else { return nil }
-            var s = ""
-            while i < chars.count, chars[i].isLetter || chars[i] == "&" { s.append(chars[i]); i += 1 }
+            guard i < chars.count, isUpper(i) else { return nil }
+            var s = String.UnicodeScalarView()
+            var allCapitals = true
+            while i < chars.count, isLetter(i) || chars[i] == "&" {
+                if chars[i] != "&" && !isUpper(i) { allCapitals = false }
+                s.append(chars[i]); i += 1
+            }
             // "BGD ĐT": a short all-caps fragment cut off by a stray space
-            if i + 1 < chars.count, chars[i] == " ", s.allSatisfy({ $0.isUppercase || $0 == "&" }) {
+            if i + 1 < chars.count, chars[i] == " ", allCapitals {
                 var j = i + 1
-                var fragment = ""
-                while j < chars.count, chars[j].isLetter, chars[j].isUppercase { fragment.append(chars[j]); j += 1 }
-                let endsWord = j == chars.count || !(chars[j].isLetter || chars[j].isNumber)
-                if (1...2).contains(fragment.count), endsWord, fragment == "ĐT" || fragment == "DT" {
-                    s += fragment; i = j
+                var fragment = String.UnicodeScalarView()
+                while j < chars.count, isLetter(j), isUpper(j) { fragment.append(chars[j]); j += 1 }
+                let endsWord = j == chars.count || !(isLetter(j) || Self.isNumber(chars[j]))
+                if endsWord, String(fragment) == "ĐT" || String(fragment) == "DT" {
+                    s.append(contentsOf: fragment); i = j
                 }
             }
-            return s.contains(where: \.isUppercase) ? s : nil
+            return String(s)
         }
 
         var serial = digits()
-        if !serial.isEmpty, i < chars.count, chars[i].isLowercase, chars[i].isASCII,
-           i + 1 < chars.count, !chars[i + 1].isLetter {
-            serial.append(chars[i]); i += 1   // 38a
+        if !serial.isEmpty, i < chars.count, chars[i].value &- 0x61 < 26,
+           i + 1 < chars.count, !isLetter(i + 1) {
+            serial.unicodeScalars.append(chars[i]); i += 1   // 38a
         }
         if serial.isEmpty && !allowBlankSerial { return nil }
         var parts: [String] = []        // codes in order
-        var separators: [Character] = []
+        var separators: [Unicode.Scalar] = []
         var year: String? = nil
         skipSpaces()
         // "57-NQ/TW", "24- KH/ĐU": serial, dash, code, slash, code
@@ -70,7 +79,7 @@ public struct DocumentNumber: Sendable, Hashable {
             i += 1; skipSpaces()
             let save = i
             let y = digits()
-            if y.count == 4, i < chars.count, chars[i] == "/" {
+            if y.utf8.count == 4, i < chars.count, chars[i] == "/" {
                 year = y; i += 1; skipSpaces()
             } else {
                 i = save
@@ -95,5 +104,10 @@ public struct DocumentNumber: Sendable, Hashable {
         let dashForm = separators.first == "/" && parts.count >= 2 && chars[start..<i].prefix(while: { $0 != "/" }).contains("-")
         let text = serial.isEmpty ? "/\(symbol)" : dashForm ? "\(prefix)-\(symbol)" : "\(prefix)/\(symbol)"
         return (DocumentNumber(serial: serial.isEmpty ? nil : serial, symbol: symbol, text: text, leadingCode: parts[0]), i)
+    }
+
+    /// A digit of any script, as `Character.isNumber` would have it.
+    static func isNumber(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value &- 0x30 < 10 || scalar.value >= 0x80 && scalar.properties.numericType != nil
     }
 }

@@ -204,8 +204,8 @@ struct HeaderReader {
     }
 
     private func readNumber(_ text: String, at location: SourceLocation, into result: inout Result) {
-        let chars = Array(text)
-        guard let colon = chars.firstIndex(where: { $0 == ":" || $0.isNumber || $0 == "/" }) else { return }
+        let chars = Array(text.unicodeScalars)
+        guard let colon = chars.firstIndex(where: { $0 == ":" || DocumentNumber.isNumber($0) || $0 == "/" }) else { return }
         var start = chars[colon] == ":" ? colon + 1 : colon
         while start < chars.count, chars[start] == " " { start += 1 }
         guard let (number, _) = DocumentNumber.read(chars, at: start, allowBlankSerial: true) else {

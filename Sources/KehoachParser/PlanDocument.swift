@@ -16,13 +16,17 @@ public struct PlanDocument: Sendable {
 
     /// Every section, depth first, with the path of its ancestors.
     public func walk(_ visit: (Section, [Section]) -> Void) {
-        func go(_ sections: [Section], _ path: [Section]) {
+        // one path array, grown and shrunk in place: a copy per section would retain every ancestor again
+        var path: [Section] = []
+        func go(_ sections: [Section]) {
             for s in sections {
                 visit(s, path)
-                go(s.children, path + [s])
+                path.append(s)
+                go(s.children)
+                path.removeLast()
             }
         }
-        go(sections, [])
+        go(sections)
     }
 }
 

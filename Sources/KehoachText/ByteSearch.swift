@@ -1,3 +1,5 @@
+import Foundation
+
 extension Collection where Element == UInt8 {
     /// Whether the bytes hold `needle` somewhere: a plain byte search, with none of
     /// Foundation's locale-aware string comparison, for match keys that are already folded.
@@ -101,9 +103,8 @@ extension Substring {
 
 @inlinable
 func memcmpEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, _ count: Int) -> Bool {
-    var i = 0
-    while i < count { if a[i] != b[i] { return false }; i += 1 }
-    return true
+    guard count > 0, let x = a.baseAddress, let y = b.baseAddress else { return true }
+    return memcmp(x, y, count) == 0
 }
 
 /// Splits text on one ASCII byte (a tab, a pipe) without walking grapheme clusters.
