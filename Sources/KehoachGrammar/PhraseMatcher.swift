@@ -2,10 +2,11 @@ import KehoachText
 
 /// Finds grammar phrases in text by their match keys (case and tone placement folded), whole
 /// words only. A byte trie: each lookup costs at most the length of the longest phrase, so
-/// scanning a text is linear in it.
+/// scanning a text is linear in it. The lookups are inlinable so that callers in other modules
+/// get them specialised for their value type, without generic metadata at run time.
 public struct PhraseMatcher<Value: Sendable>: Sendable {
-    private var trie = PhraseTrie()
-    private var values: [Value] = []
+    @usableFromInline var trie = PhraseTrie()
+    @usableFromInline var values: [Value] = []
 
     public var count: Int { values.count }
 
@@ -24,22 +25,26 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     }
 
     /// The longest phrase that starts at `offset` of `key` and ends at a word boundary.
+    @inlinable
     public func longestMatch(in key: UnsafeBufferPointer<UInt8>, at offset: Int) -> (length: Int, value: Value)? {
         trie.longestMatch(in: key, at: offset).map { ($0.0, values[Int($0.1)]) }
     }
 
     /// Every non-overlapping longest match in the key, left to right, starting at word starts.
+    @inlinable
     public func matches(in key: String) -> [PhraseMatch<Value>] {
         var key = key
         return key.withUTF8 { matches(in: $0) }
     }
 
     /// The same over key bytes (a slice of a longer key reads as if it were the whole text).
+    @inlinable
     public func matches(in key: UnsafeBufferPointer<UInt8>) -> [PhraseMatch<Value>] {
         trie.matches(in: key).map { PhraseMatch(range: $0.0, value: values[Int($0.1)]) }
     }
 
     /// The value of the longest phrase at the very start of `key`, if any.
+    @inlinable
     public func prefixMatch(of key: String) -> PhraseMatch<Value>? {
         var key = key
         let found = key.withUTF8 { trie.longestMatch(in: $0, at: 0) }
@@ -47,6 +52,7 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     }
 
     /// True when the whole key is one of the phrases.
+    @inlinable
     public func contains(exactly key: String) -> Bool {
         prefixMatch(of: key)?.range.count == key.utf8.count
     }
@@ -57,4 +63,10 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
 public struct PhraseMatch<Value: Sendable>: Sendable {
     public let range: Range<Int>
     public let value: Value
+
+    @inlinable
+    public init(range: Range<Int>, value: Value) {
+        self.range = range
+        self.value = value
+    }
 }
