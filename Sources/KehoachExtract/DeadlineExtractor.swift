@@ -261,7 +261,7 @@ struct DeadlineExtractor {
         if headBytes.contains(subsequence: "giai đoạn".utf8) || headBytes.contains(subsequence: "định hướng".utf8)
             || headBytes.contains(subsequence: "“".utf8) && !headBytes.contains(subsequence: "”".utf8) { return nil }
         let precededBy = item.phrase(endingAt: start, in: words.before) != nil ? Deadline.Kind.before
-            : YearPhrase.dueWords.contains(where: { head.trimming(" ,").hasSuffix(" " + $0) || head.trimming(" ,") == $0 }) ? .during : nil
+            : YearPhrase.endsWithDueWord(item.keyBytes[item.characterStart(start - 50)..<start]) ? .during : nil
         guard var kind = precededBy else { return nil }
         if head.trimming(" ,").hasSuffix("đến") || head.trimming(" ,").hasSuffix("đến hết") { kind = .before }
         if let s = second { return ("\(first)/\(s)", .during, start..<end) }

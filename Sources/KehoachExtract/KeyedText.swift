@@ -56,39 +56,35 @@ struct KeyedText {
         return next == UInt8(ascii: " ") || next == UInt8(ascii: "\t")
     }
 
-    /// Up to `limit` words ending at `offset` (nearest last), each as a key range. Punctuation
-    /// other than `/`, `&` and `-` inside a word stops the look-back.
-    func words(before offset: Int, limit: Int, stopAtPunctuation: Bool = true) -> [Range<Int>] {
-        var words: [Range<Int>] = []
-        var i = offset
-        while words.count < limit {
-            while i > 0, keyBytes[i - 1] == UInt8(ascii: " ") { i -= 1 }
-            guard i > 0 else { break }
-            if !TextBytes.isWordByte(keyBytes[i - 1]) {
-                if stopAtPunctuation { break }
-                i -= 1
-                continue
-            }
-            let end = i
-            while i > 0, TextBytes.isWordByte(keyBytes[i - 1]) { i -= 1 }
-            words.insert(i..<end, at: 0)
-        }
-        return words
-    }
-
-    /// The longest phrase of `matcher` made of the last words before `offset` (1 to 4 words).
+    /// The longest phrase of `matcher` made of the last words before `offset` (1 to 5 words).
+    /// Punctuation other than `/`, `&` and `-` inside a word stops the look-back. Called for
+    /// every number and every candidate date, so the word starts are kept on the stack.
     func phrase<V>(endingAt offset: Int, in matcher: PhraseMatcher<V>) -> (range: Range<Int>, value: V)? {
-        let ws = words(before: offset, limit: 5)
-        guard let last = ws.last else { return nil }
-        return keyBytes.withUnsafeBufferPointer { key in
-            for first in ws {
-                let range = first.lowerBound..<last.upperBound
-                let words = UnsafeBufferPointer(rebasing: key[range])
-                if let match = matcher.longestMatch(in: words, at: 0), match.length == range.count {
-                    return (range, match.value)
+        keyBytes.withUnsafeBufferPointer { key in
+            var starts: (Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0)
+            var count = 0
+            var end = offset
+            var i = offset
+            withUnsafeMutableBytes(of: &starts) { slots in
+                while count < 5 {
+                    while i > 0, key[i - 1] == UInt8(ascii: " ") { i -= 1 }
+                    guard i > 0, TextBytes.isWordByte(key[i - 1]) else { break }
+                    if count == 0 { end = i }
+                    while i > 0, TextBytes.isWordByte(key[i - 1]) { i -= 1 }
+                    slots.storeBytes(of: i, toByteOffset: count * MemoryLayout<Int>.stride, as: Int.self)
+                    count += 1
                 }
             }
-            return nil
+            // the farthest start first: the longest phrase wins
+            return withUnsafeBytes(of: &starts) { slots -> (range: Range<Int>, value: V)? in
+                for k in stride(from: count - 1, through: 0, by: -1) {
+                    let range = slots.load(fromByteOffset: k * MemoryLayout<Int>.stride, as: Int.self)..<end
+                    if let match = matcher.longestMatch(in: UnsafeBufferPointer(rebasing: key[range]), at: 0), match.length == range.count {
+                        return (range, match.value)
+                    }
+                }
+                return nil
+            }
         }
     }
 

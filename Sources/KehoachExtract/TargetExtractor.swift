@@ -46,7 +46,8 @@ struct TargetExtractor {
 
     private func read(_ number: NumberToken, in item: KeyedText, among numbers: [NumberToken], terms: inout [PhraseMatch<String>]?) -> Found? {
         if number.isPartOfCode { return nil }
-        let clause = item.clause(around: number.start)
+        // most numbers are no target: the clause is found only for those that may be
+        lazy var clause = item.clause(around: number.start)
         var unit: String
         var valueEnd = number.end
         var isLevel = false

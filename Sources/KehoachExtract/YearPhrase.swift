@@ -6,6 +6,21 @@ import KehoachText
 /// a programme in quotes are not a due year.
 enum YearPhrase {
     static let dueWords = ["đến hết", "đến", "trước", "trong", "vào", "hết", "cuối", "tới"]
+    private static let dueWordBytes = dueWords.map { Array($0.utf8) }
+
+    /// Whether the key bytes before a year, spaces and commas trimmed, are a due word or end
+    /// with one as a whole word: "… đến", "trong".
+    static func endsWithDueWord(_ head: ArraySlice<UInt8>) -> Bool {
+        var end = head.endIndex
+        while end > head.startIndex, head[end - 1] == 0x20 || head[end - 1] == 0x2C { end -= 1 }
+        var start = head.startIndex
+        while start < end, head[start] == 0x20 || head[start] == 0x2C { start += 1 }
+        let trimmed = head[start..<end]
+        return dueWordBytes.contains { word in
+            guard trimmed.count >= word.count, trimmed.suffix(word.count).elementsEqual(word) else { return false }
+            return trimmed.count == word.count || trimmed[trimmed.endIndex - word.count - 1] == 0x20
+        }
+    }
 
     /// A due year stated in a clause: "đến năm 2030", "trong năm 2025".
     static func dueYear(in key: String) -> Int? {
@@ -42,10 +57,9 @@ enum YearPhrase {
                 if let year = scanner.scanNumber(maxDigits: 4), (1990...2100).contains(year) {
                     var headStart = max(0, position - 40)
                     while headStart < position, scanner.bytes[headStart] & 0xC0 == 0x80 { headStart += 1 }
-                    let head = String(decoding: scanner.bytes[headStart..<position], as: UTF8.self)
-                    let trimmed = head.trimming(" ,")
-                    let due = dueWords.contains { trimmed.hasSuffix(" " + $0) || trimmed == $0 }
-                    let period = head.utf8.contains(subsequence: "giai đoạn".utf8) || head.utf8.contains(subsequence: "định hướng".utf8)
+                    let head = scanner.bytes[headStart..<position]
+                    let due = endsWithDueWord(head)
+                    let period = head.contains(subsequence: "giai đoạn".utf8) || head.contains(subsequence: "định hướng".utf8)
                     found.append(Found(year: year, hasDueWord: due, inQuotes: quoteDepth > 0, afterPeriodWord: period))
                 } else {
                     scanner.position = afterWord
