@@ -14,45 +14,13 @@ public enum Normalizer {
         var composed = 0
         // Old Mac files end lines with a lone CR.
         var text = decoded.text
-        let (hasLF, hasCR) = text.withBytes { ($0.contains(0x0A), $0.contains(0x0D)) }
-        if !hasLF && hasCR {
+        if !text.withBytes({ $0.contains(0x0A) }), text.withBytes({ $0.contains(0x0D) }) {
             text = text.replacingOccurrences(of: "\r", with: "\n")
         }
         let byteCount = text.utf8.count
         // first the line ends and what each line needs, on the bytes; then the lines themselves,
         // cut from the text that decoding already validated (no second UTF-8 check)
-        var spans: [LineSpan] = []
-        text.withUTF8 { bytes in Self.byteClasses.withUnsafeBufferPointer { classes in
-            var start = 0
-            while start <= bytes.count {
-                var end = start
-                var needsWork = false
-                var hasCombining = false
-                line: while end < bytes.count {
-                    let byte = bytes[end]
-                    switch classes[Int(byte)] {
-                    case .plain:
-                        break
-                    case .control:
-                        if byte == 0x0A { break line }
-                        // a CR that ends the line is dropped below, not here
-                        let endsLine = byte == 0x0D && (end + 1 == bytes.count || bytes[end + 1] == 0x0A)
-                        if !endsLine { needsWork = true }
-                    case .specialLead:
-                        // lead bytes of the spaces and invisible characters; most are quotes and dashes
-                        if replacement(for: UTF8Scalar.decode(bytes, at: end).0) != .keep { needsWork = true }
-                    case .combiningLead:
-                        hasCombining = true; needsWork = true
-                    }
-                    end += 1
-                }
-                var lineEnd = end
-                if lineEnd > start, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-                spans.append(LineSpan(start: start, end: lineEnd, needsWork: needsWork, hasCombining: hasCombining))
-                if end == bytes.count { break }
-                start = end + 1
-            }
-        } }
+        let spans = text.withUTF8(Self.lineSpans)
         lines.reserveCapacity(spans.count)
         // the whole plan folded at once: a key keeps its text's byte offsets, so each line's key
         // is cut from it like the line itself (a line that changes is folded on its own)
@@ -79,26 +47,55 @@ public enum Normalizer {
         return SourceText(lines: lines, encoding: decoded.encoding, diagnostics: diagnostics, byteCount: byteCount)
     }
 
-    /// What the line scan must look at for each byte value; most bytes are `plain`.
-    private enum ByteClass: UInt8 {
-        case plain
-        /// Line feed, control codes (not tab), DEL.
-        case control
-        /// Lead bytes of the spaces and invisible characters to replace (C2, E2, E3, EF).
-        case specialLead
-        /// Lead bytes of combining marks (CC, CD).
-        case combiningLead
-    }
-
-    private static let byteClasses: [ByteClass] = (0...255).map { byte -> ByteClass in
-        switch byte {
-        case 0x09: return .plain
-        case 0x00..<0x20, 0x7F: return .control
-        case 0xC2, 0xE2, 0xE3, 0xEF: return .specialLead
-        case 0xCC, 0xCD: return .combiningLead
-        default: return .plain
+    /// Where each line starts and ends (its line end dropped), and whether it needs work.
+    private static func lineSpans(_ bytes: UnsafeBufferPointer<UInt8>) -> [LineSpan] {
+        guard let base = bytes.baseAddress else { return [LineSpan(start: 0, end: 0, needsWork: false, hasCombining: false)] }
+        return byteFlags.withUnsafeBufferPointer { (flags: UnsafeBufferPointer<UInt8>) -> [LineSpan] in
+            var spans: [LineSpan] = []
+            var start = 0
+            while true {
+                var lineFeed = bytes.count
+                if let found = memchr(base + start, 0x0A, bytes.count - start) {
+                    lineFeed = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+                }
+                // a CR that ends the line is dropped, any other is a control code
+                var end = lineFeed
+                if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+                // one OR per byte tells whether the line holds anything to look at
+                var seen: UInt8 = 0
+                for i in start..<end { seen |= flags[Int(bytes[i])] }
+                var needsWork = seen & (control | combiningLead) != 0
+                if !needsWork, seen & specialLead != 0 {
+                    // lead bytes of the spaces and invisible characters; most are quotes and dashes
+                    for i in start..<end where flags[Int(bytes[i])] & specialLead != 0
+                        && Self.replacement(for: UTF8Scalar.decode(bytes, at: i).0) != Replacement.keep {
+                        needsWork = true
+                        break
+                    }
+                }
+                spans.append(LineSpan(start: start, end: end, needsWork: needsWork, hasCombining: seen & combiningLead != 0))
+                if lineFeed == bytes.count { return spans }
+                start = lineFeed + 1
+            }
         }
     }
+
+    /// What the line scan must look at for each byte value, as bits; most bytes have none.
+    private static let byteFlags: [UInt8] = (0...255).map { byte -> UInt8 in
+        switch byte {
+        case 0x09: return 0
+        case 0x00..<0x20, 0x7F: return control
+        case 0xC2, 0xE2, 0xE3, 0xEF: return specialLead
+        case 0xCC, 0xCD: return combiningLead
+        default: return 0
+        }
+    }
+    /// Control codes (not tab), DEL.
+    private static let control: UInt8 = 1
+    /// Lead bytes of the spaces and invisible characters to replace (C2, E2, E3, EF).
+    private static let specialLead: UInt8 = 2
+    /// Lead bytes of combining marks (CC, CD).
+    private static let combiningLead: UInt8 = 4
 
     private struct LineSpan {
         var start: Int, end: Int
