@@ -31,30 +31,30 @@ public enum NumberingReader {
             window += 1
             if scalar == " " { window += 1; break }
         }
-        let chars = text.unicodeScalars.prefix(window).map(Character.init)
+        let chars = Array(text.unicodeScalars.prefix(window))
         guard let first = chars.first else { return nil }
-        if first.isASCII && first.isNumber { return arabic(text, chars) }
-        if first.isUppercase, let roman = roman(text, chars) { return roman }
-        if first.isLowercase, let letter = letter(text, chars) { return letter }
-        if first.isUppercase, let letter = upperLetter(text, chars) { return letter }
+        if first.isDigit { return arabic(text, chars) }
+        if first.isUpper, let roman = roman(text, chars) { return roman }
+        if first.isLower, let letter = letter(text, chars) { return letter }
+        if first.isUpper, let letter = upperLetter(text, chars) { return letter }
         return nil
     }
 
     // MARK: - Schemes
 
     /// `1.`, `2.1.`, `1.1.1`, `1)`, `1/`, `2 Tổ chức`
-    private static func arabic(_ text: String, _ chars: [Character]) -> (NumberingLabel, String)? {
+    private static func arabic(_ text: String, _ chars: [Unicode.Scalar]) -> (NumberingLabel, String)? {
         var components: [Int] = []
         var i = 0
         var trailingDot = false
         while i < chars.count {
             var n = 0, digits = 0
-            while i < chars.count, digits <= 3, let d = chars[i].wholeNumberValue, chars[i].isASCII {
-                n = n * 10 + d; digits += 1; i += 1
+            while i < chars.count, digits <= 3, chars[i].isDigit {
+                n = n * 10 + Int(chars[i].value - 0x30); digits += 1; i += 1
             }
             guard digits > 0, digits <= 3 else { return nil }
             components.append(n)
-            if i < chars.count, chars[i] == ".", i + 1 < chars.count, chars[i + 1].isASCII, chars[i + 1].isNumber {
+            if i < chars.count, chars[i] == ".", i + 1 < chars.count, chars[i + 1].isDigit {
                 i += 1
                 continue
             }
@@ -62,7 +62,7 @@ public enum NumberingReader {
             break
         }
         guard !components.isEmpty, i <= chars.count else { return nil }
-        var terminator: Character? = trailingDot ? "." : nil
+        var terminator: Unicode.Scalar? = trailingDot ? "." : nil
         if !trailingDot, i < chars.count, chars[i] == ")" || chars[i] == "/" {
             terminator = chars[i]; i += 1
         }
@@ -92,21 +92,21 @@ public enum NumberingReader {
             return (NumberingLabel(text: labelText, scheme: .decimal(depth: components.count), ordinal: components.last), title)
         default:
             // no punctuation: "2.1 Title" or "2 Tổ chức" — only before an uppercase title, on a short line
-            guard hadSpace, titleFirst.isUppercase, text.unicodeScalars.count < 150,
+            guard hadSpace, titleFirst.isUppercase, text.utf8.count < 150 || text.unicodeScalars.count < 150,
                   !title.hasSuffix(";"), !title.hasSuffix(","), components.allSatisfy({ $0 <= 50 }) else { return nil }
             return (NumberingLabel(text: labelText, scheme: .decimal(depth: components.count), ordinal: components.last), title)
         }
     }
 
     /// `I.`, `IV)`, `V.TỔ CHỨC`, `II NHIỆM VỤ` (no dot: the title must be uppercase)
-    private static func roman(_ text: String, _ chars: [Character]) -> (NumberingLabel, String)? {
+    private static func roman(_ text: String, _ chars: [Unicode.Scalar]) -> (NumberingLabel, String)? {
         var i = 0
-        while i < chars.count, "IVXLC".contains(chars[i]) { i += 1 }
-        guard i > 0, i <= 7, let value = romanValue(String(chars[..<i])) else { return nil }
-        let label = String(chars[..<i])
+        while i < chars.count, romanDigit(chars[i]) != nil { i += 1 }
+        let label = String(String.UnicodeScalarView(chars[..<i]))
+        guard i > 0, i <= 7, let value = romanValue(label) else { return nil }
         var j = i
         var punctuated = false
-        if j < chars.count, ".):-–".contains(chars[j]) { punctuated = true; j += 1 }
+        if j < chars.count, [".", ")", ":", "-", "–"].contains(chars[j]) { punctuated = true; j += 1 }
         // "I.1" is not a Roman heading
         if j < chars.count, chars[j].isNumber { return nil }
         let title = String(text.unicodeScalars.dropFirst(j)).trimming(" \t.-–:")
@@ -117,29 +117,31 @@ public enum NumberingReader {
         } else if j < chars.count, chars[j].isLetter, !title.prefix(3).allSatisfy({ $0.isUppercase || !$0.isLetter }) {
             return nil   // "V.Tổ" with no space: only an uppercase title
         }
-        let ambiguous = label.count == 1 && "CDILMVX".contains(label)
+        let ambiguous = i == 1 && ["C", "D", "I", "L", "M", "V", "X"].contains(chars[0])
         return (NumberingLabel(text: label, scheme: .roman, ordinal: value, ambiguousLetter: ambiguous), title)
     }
 
     /// `a)`, `b.`, `đ)`
-    private static func letter(_ text: String, _ chars: [Character]) -> (NumberingLabel, String)? {
-        guard chars.count >= 2, let ordinal = letters.firstIndex(of: chars[0]), chars[1] == ")" || chars[1] == "." else { return nil }
+    private static func letter(_ text: String, _ chars: [Unicode.Scalar]) -> (NumberingLabel, String)? {
+        guard chars.count >= 2, let ordinal = letterScalars.firstIndex(of: chars[0]), chars[1] == ")" || chars[1] == "." else { return nil }
         // "v.v." is "and so on"
         if chars[0] == "v", chars.count > 2, chars[2] == "v" { return nil }
-        let title = String(text.dropFirst(2)).trimmedSpaces
+        let title = String(text.unicodeScalars.dropFirst(2)).trimmedSpaces
         guard let f = title.first, f.isLetter || f.isNumber || "\"“(".contains(f) else { return nil }
         if chars[1] == ".", !(chars.count > 2 && chars[2] == " ") { return nil }
         return (NumberingLabel(text: String(chars[0]), scheme: .letter, ordinal: ordinal + 1), title)
     }
 
     /// `A.`, `B)`
-    private static func upperLetter(_ text: String, _ chars: [Character]) -> (NumberingLabel, String)? {
-        guard chars.count >= 3, chars[0].isASCII, chars[1] == "." || chars[1] == ")", chars[2] == " ",
-              let ordinal = letters.firstIndex(of: Character(chars[0].lowercased())) else { return nil }
-        let title = String(text.dropFirst(2)).trimmedSpaces
+    private static func upperLetter(_ text: String, _ chars: [Unicode.Scalar]) -> (NumberingLabel, String)? {
+        guard chars.count >= 3, chars[0].value &- 0x41 < 26, chars[1] == "." || chars[1] == ")", chars[2] == " ",
+              let ordinal = letterScalars.firstIndex(of: Unicode.Scalar(UInt8(chars[0].value) | 0x20)) else { return nil }
+        let title = String(text.unicodeScalars.dropFirst(2)).trimmedSpaces
         guard let f = title.first, f.isUppercase else { return nil }
         return (NumberingLabel(text: String(chars[0]), scheme: .upperLetter, ordinal: ordinal + 1), title)
     }
+
+    private static let letterScalars: [Unicode.Scalar] = letters.map { $0.unicodeScalars.first! }
 
     /// `PHẦN I`, `Phần thứ hai`, `PHỤ LỤC`, `Phụ lục 2`, `Điều 1.`
     private static func wordLabel(_ text: String, key: String, grammar: SectionGrammar) -> (NumberingLabel, String)? {
@@ -179,16 +181,30 @@ public enum NumberingReader {
 
     /// The value of a Roman numeral up to 39 (XXXIX), or nil when the letters are not one.
     public static func romanValue(_ text: String) -> Int? {
-        let values: [Character: Int] = ["I": 1, "V": 5, "X": 10, "L": 50, "C": 100]
         var total = 0
-        let digits = text.compactMap { values[$0] }
-        guard digits.count == text.count, !digits.isEmpty else { return nil }
+        var digits: [Int] = []
+        for scalar in text.unicodeScalars {
+            guard let digit = romanDigit(scalar) else { return nil }
+            digits.append(digit)
+        }
+        guard !digits.isEmpty else { return nil }
         for (i, v) in digits.enumerated() {
             if i + 1 < digits.count, digits[i + 1] > v { total -= v } else { total += v }
         }
         // only the canonical spelling counts ("IIII", "VX" are words, not numbers)
         guard total > 0, total < 90, romanNumeral(total) == text else { return nil }
         return total
+    }
+
+    private static func romanDigit(_ scalar: Unicode.Scalar) -> Int? {
+        switch scalar {
+        case "I": return 1
+        case "V": return 5
+        case "X": return 10
+        case "L": return 50
+        case "C": return 100
+        default: return nil
+        }
     }
 
     public static func romanNumeral(_ value: Int) -> String {
@@ -205,5 +221,21 @@ public enum NumberingReader {
             letters += 1
         }
         return letters >= 2
+    }
+}
+
+/// The character tests a label needs, on the scalars of NFC text (where a letter is one scalar):
+/// Character's own tests would break graphemes for every line that may be a heading.
+private extension Unicode.Scalar {
+    var isDigit: Bool { value &- 0x30 < 10 }
+    var isUpper: Bool { value < 0x80 ? value &- 0x41 < 26 : properties.isUppercase }
+    var isLower: Bool { value < 0x80 ? value &- 0x61 < 26 : properties.isLowercase }
+    var isNumber: Bool { isDigit || value >= 0x80 && properties.numericType != nil }
+    var isLetter: Bool {
+        if value < 0x80 { return (value | 0x20) &- 0x61 < 26 }
+        switch properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+        default: return false
+        }
     }
 }
