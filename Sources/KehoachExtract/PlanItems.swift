@@ -39,9 +39,10 @@ struct PlanItems {
                                    sectionTitle: section.title.text, sectionYear: year, isBullet: false)
                 heading.ownKind = section.kind
                 // a heading about a year ("Mục tiêu đến năm 2030"), not a lettered objective sentence
-                if scopesYear, let own = ownYear, section.title.text.split(separator: " ").count <= 10 {
-                    let key = section.title.key
-                    heading.headingYear = (own, key.contains("đến năm") || key.contains("đến hết năm") || key.contains("trước năm"))
+                if scopesYear, let own = ownYear, Self.wordCount(section.title.text) <= 10 {
+                    let key = section.title.key.utf8
+                    heading.headingYear = (own, key.contains(subsequence: "đến năm".utf8) || key.contains(subsequence: "đến hết năm".utf8)
+                                                || key.contains(subsequence: "trước năm".utf8))
                 }
                 items.append(heading)
                 for case .paragraph(let paragraph) in section.blocks {
@@ -58,7 +59,16 @@ struct PlanItems {
 
     /// "Năm 2025", "Đến năm 2030", "Mục tiêu đến năm 2030": a heading about a year.
     private func isYearHeading(_ key: String) -> Bool {
-        return key.hasPrefix("năm ") || key.hasPrefix("đến năm ") || key.hasPrefix("đến hết năm ") || key.hasPrefix("mục tiêu")
-            || key.hasPrefix("chỉ tiêu")
+        return key.hasBytePrefix("năm ") || key.hasBytePrefix("đến năm ") || key.hasBytePrefix("đến hết năm ")
+            || key.hasBytePrefix("mục tiêu") || key.hasBytePrefix("chỉ tiêu")
+    }
+
+    /// The number of words between spaces, on the bytes.
+    private static func wordCount(_ text: String) -> Int {
+        text.withBytes { bytes in
+            var words = 0
+            for i in bytes.indices where bytes[i] != 0x20 && (i == 0 || bytes[i - 1] == 0x20) { words += 1 }
+            return words
+        }
     }
 }

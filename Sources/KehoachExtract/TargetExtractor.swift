@@ -206,7 +206,7 @@ struct TargetExtractor {
 
     private func namesMeasureFirst(_ number: NumberToken, clause: Range<Int>, in item: KeyedText) -> Bool {
         let head = item.key(clause.lowerBound..<number.start).trimming(" -+•")
-        if head.hasPrefix("tỷ lệ") { return true }
+        if head.hasBytePrefix("tỷ lệ") { return true }
         var end = number.start
         for _ in 0..<3 {
             if let c = item.phrase(endingAt: end, in: targets.comparatorsBefore) { end = c.range.lowerBound; continue }
@@ -214,7 +214,7 @@ struct TargetExtractor {
             break
         }
         let lead = item.key(clause.lowerBound..<end).trimming(" ")
-        return lead.hasSuffix(":") || lead.hasSuffix(" cho") || lead.hasSuffix(" đối với") || lead.hasSuffix(" tích hợp")
+        return lead.hasByteSuffix(":") || lead.hasByteSuffix(" cho") || lead.hasByteSuffix(" đối với") || lead.hasByteSuffix(" tích hợp")
             || (lead.utf8.contains(subsequence: "tỷ lệ".utf8) && end < number.start)
     }
 

@@ -40,6 +40,11 @@ public enum Folding {
                             let firstWidth = UTF8Scalar.width(first)
                             UTF8Scalar.encode(first, width: firstWidth, into: out, at: i - 1)
                             UTF8Scalar.encode(second, width: width + 1 - firstWidth, into: out, at: i - 1 + firstWidth)
+                        } else if lowered == value {
+                            // most letters of running text are already lowercase: copy, no re-encoding
+                            out[i] = byte
+                            out[i + 1] = source[i + 1]
+                            if width > 2 { for k in 2..<width { out[i + k] = source[i + k] } }
                         } else {
                             UTF8Scalar.encode(lowered, width: width, into: out, at: i)
                         }
