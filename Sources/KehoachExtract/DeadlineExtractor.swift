@@ -48,6 +48,8 @@ struct DeadlineExtractor {
             if let close = parenthesis(after: match.range.upperBound, in: item) { consumed.append(match.range.upperBound..<close) }
         }
 
+        // every other form has a number in it: a date, a month, a quarter's year
+        guard item.hasDigit else { return found }
         var scanner = ByteScanner(bytes: item.keyBytes)
         for start in Self.timeStarts(in: item.keyBytes) where start >= scanner.position {
             scanner.position = start

@@ -9,12 +9,15 @@ struct KeyedText {
     let key: String
     let keyBytes: [UInt8]
     private let textBytes: [UInt8]
+    /// Whether the text has a digit: without one it holds no number, date or year.
+    let hasDigit: Bool
 
     init(_ text: String, key: String? = nil) {
         self.text = text
         self.key = key ?? Folding.matchKey(text)
         keyBytes = Array(self.key.utf8)
         textBytes = Array(text.utf8)
+        hasDigit = keyBytes.contains { $0 &- 0x30 < 10 }
     }
 
     init(_ run: TextRun) {

@@ -30,7 +30,7 @@ struct TargetExtractor {
 
     func targets(in item: KeyedText) -> [Found] {
         // no digit, no target
-        guard item.keyBytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return [] }
+        guard item.hasDigit else { return [] }
         let numbers = NumberToken.scan(item)
         // the indicator terms are looked up once, and only for an item with a target
         var terms: [PhraseMatch<String>]? = nil
