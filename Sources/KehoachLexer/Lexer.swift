@@ -16,26 +16,29 @@ public struct Lexer: Sendable {
     }
 
     public func token(_ line: SourceLine) -> Token {
-        var content = Substring(line.text)
-        var column = 1
-        // leading white space
-        while let first = content.first, first == " " || first == "\t" {
-            content = content.dropFirst(); column += 1
+        // white space, Markdown heading #s and a quote mark, on the bytes: each is one byte,
+        // so byte offsets are columns too
+        let (start, end, markdownLevel) = line.text.withBytes { bytes -> (Int, Int, Int) in
+            func isBlank(_ i: Int) -> Bool { bytes[i] == 0x20 || bytes[i] == 0x09 }
+            var start = 0
+            while start < bytes.count, isBlank(start) { start += 1 }
+            var end = bytes.count
+            while end > start, isBlank(end - 1) { end -= 1 }
+            guard start < end else { return (start, end, -1) }
+            var level = 0
+            var i = start
+            while i < end, bytes[i] == UInt8(ascii: "#") { i += 1; level += 1 }
+            if level > 0, i < end, bytes[i] != 0x20 {
+                // "#1" is not a Markdown heading: the line from its first non-blank, to its very end
+                return (start, bytes.count, 0)
+            }
+            if level == 0, i < end, bytes[i] == UInt8(ascii: ">") { i += 1 }
+            return (i, end, level)
         }
-        // trailing white space in one pass: dropLast() counts the line again for every character
-        if let last = content.lastIndex(where: { $0 != " " && $0 != "\t" }) { content = content[...last] }
-        if content.isEmpty { return Token(kind: .blank, text: "", key: "", location: SourceLocation(line: line.number, column: 1)) }
+        if markdownLevel < 0 { return Token(kind: .blank, text: "", key: "", location: SourceLocation(line: line.number, column: 1)) }
+        let content = line.text[line.text.utf8Range(start..<end)]
+        let column = start + 1
 
-        // Markdown leftovers from converters: heading #s, bold/italic markers, escapes.
-        var markdownLevel = 0
-        while content.first == "#" { content = content.dropFirst(); markdownLevel += 1; column += 1 }
-        if markdownLevel > 0 && content.first != " " && !content.isEmpty {
-            // "#1" is not a Markdown heading
-            content = Substring(line.text).drop(while: { $0 == " " || $0 == "\t" })
-            column = line.text.count - content.count + 1
-            markdownLevel = 0
-        }
-        if content.first == ">" && markdownLevel == 0 { content = content.dropFirst(); column += 1 }
         let (plain, emphasized) = Self.stripEmphasis(content)
         let location = SourceLocation(line: line.number, column: column)
         // the content is already trimmed: only removed Markdown can leave spaces at an end
@@ -46,8 +49,7 @@ public struct Lexer: Sendable {
         // unless Markdown was taken out of it, the content's key is the same stretch of the line's key
         let key: String
         if text.utf8.count == content.utf8.count {
-            let start = line.text.utf8.distance(from: line.text.startIndex, to: content.startIndex)
-            key = String(line.key[line.key.utf8Range(start..<(start + content.utf8.count))])
+            key = String(line.key[line.key.utf8Range(start..<end)])
         } else {
             key = Folding.matchKey(text)
         }
@@ -160,7 +162,10 @@ public struct Lexer: Sendable {
     /// whether the whole line was emphasized. A leading `* ` is a bullet and stays. All the
     /// markers are ASCII, so the work is on bytes.
     static func stripEmphasis(_ text: Substring) -> (String, Bool) {
-        let hasMarkers = text.withBytes { $0.contains { $0 == 0x2A || $0 == 0x5F || $0 == 0x5C } }
+        let hasMarkers = text.withBytes { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return [UInt8(0x2A), 0x5F, 0x5C].contains { memchr(base, Int32($0), bytes.count) != nil }
+        }
         guard hasMarkers else { return (String(text), false) }
         let bytes = Array(text.utf8)
         let whole = bytes.first == 0x2A && bytes.last == 0x2A || bytes.starts(with: [0x5F, 0x5F]) && bytes.suffix(2).elementsEqual([0x5F, 0x5F])

@@ -9,14 +9,16 @@ extension Collection where Element == UInt8 {
 
     /// The offset of the first occurrence of `needle`, or nil.
     public func firstOffset<Needle: Collection>(of needle: Needle) -> Int? where Needle.Element == UInt8 {
-        let n = Array(needle)
-        return withContiguousBytes { ByteSearch.first(n, in: $0) }
+        withContiguousBytes { hay in
+            needle.withContiguousStorageIfAvailable { ByteSearch.first($0, in: hay) }
+                ?? Array(needle).withUnsafeBufferPointer { ByteSearch.first($0, in: hay) }
+        }
     }
 
     /// The offset of the last occurrence of `needle`, or nil.
     public func lastOffset<Needle: Collection>(of needle: Needle) -> Int? where Needle.Element == UInt8 {
         let n = Array(needle)
-        return withContiguousBytes { ByteSearch.last(n, in: $0) }
+        return withContiguousBytes { hay in n.withUnsafeBufferPointer { ByteSearch.last($0, in: hay) } }
     }
 
     private func withContiguousBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
@@ -26,22 +28,21 @@ extension Collection where Element == UInt8 {
 }
 
 enum ByteSearch {
-    static func first(_ n: [UInt8], in hay: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard !n.isEmpty else { return 0 }
-        guard hay.count >= n.count else { return nil }
+    /// memchr finds each candidate first byte, memcmp checks the rest.
+    static func first(_ n: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !n.isEmpty, let needle = n.baseAddress else { return 0 }
+        guard hay.count >= n.count, let base = hay.baseAddress else { return nil }
+        let lastStart = hay.count - n.count
         var i = 0
-        while i <= hay.count - n.count {
-            if hay[i] == n[0] {
-                var j = 1
-                while j < n.count, hay[i + j] == n[j] { j += 1 }
-                if j == n.count { return i }
-            }
-            i += 1
+        while i <= lastStart, let found = memchr(base + i, Int32(needle[0]), lastStart - i + 1) {
+            let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+            if memcmp(base + at, needle, n.count) == 0 { return at }
+            i = at + 1
         }
         return nil
     }
 
-    static func last(_ n: [UInt8], in hay: UnsafeBufferPointer<UInt8>) -> Int? {
+    static func last(_ n: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !n.isEmpty, hay.count >= n.count else { return nil }
         var i = hay.count - n.count
         while i >= 0 {
