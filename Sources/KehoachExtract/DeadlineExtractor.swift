@@ -265,7 +265,8 @@ struct DeadlineExtractor {
         let precededBy = item.phrase(endingAt: start, in: words.before) != nil ? Deadline.Kind.before
             : YearPhrase.endsWithDueWord(item.keyBytes[item.characterStart(start - 50)..<start]) ? .during : nil
         guard var kind = precededBy else { return nil }
-        if head.trimming(" ,").hasSuffix("đến") || head.trimming(" ,").hasSuffix("đến hết") { kind = .before }
+        let trimmedHead = head.trimming(" ,")
+        if trimmedHead.hasByteSuffix("đến") || trimmedHead.hasByteSuffix("đến hết") { kind = .before }
         if let s = second { return ("\(first)/\(s)", .during, start..<end) }
         guard !planYears.contains(first) else { return nil }
         return ("\(first)", kind, start..<end)

@@ -17,7 +17,7 @@ struct KeyedText {
         self.key = key ?? Folding.matchKey(text)
         keyBytes = Array(self.key.utf8)
         textBytes = Array(text.utf8)
-        hasDigit = keyBytes.contains { $0 &- 0x30 < 10 }
+        hasDigit = keyBytes.withUnsafeBufferPointer(TextBytes.containsDigit)
     }
 
     init(_ run: TextRun) {

@@ -15,12 +15,17 @@ struct ResponsibilityExtractor {
     func responsibilities(in document: PlanDocument) -> [Responsibility] {
         var found: [Responsibility] = []
         var indexByKey: [String: Int] = [:]
-        // a unit heading is added once per task under it: its name is normalised once
-        var normalized: [String: String?] = [:]
+        // a unit heading is added once per task under it: its name is normalised and folded once
+        var normalized: [String: (unit: String, key: String)?] = [:]
         func add(_ raw: String, _ role: Responsibility.Role, line: Int, task: String?) {
-            if normalized[raw] == nil { normalized[raw] = normalize(raw) }
-            guard let unit = normalized[raw] ?? nil else { return }
-            let key = Folding.matchKey(unit)
+            let named: (unit: String, key: String)?
+            if let memo = normalized[raw] {
+                named = memo
+            } else {
+                named = normalize(raw).map { ($0, Folding.matchKey($0)) }
+                normalized[raw] = .some(named)
+            }
+            guard let (unit, key) = named else { return }
             if let index = indexByKey[key] {
                 if role == .lead { found[index].role = .lead }
                 if let task, !task.isEmpty { found[index].tasks.append(task) }

@@ -167,7 +167,7 @@ struct TargetExtractor {
                 end += 1
             }
             var text = item.text(i..<end).trimming(" ,.-–")
-            for joiner in [" và", " hoặc", ","] where text.hasSuffix(joiner) { text = String(text.dropLast(joiner.count)).trimming(" ,") }
+            for joiner in [" và", " hoặc", ","] where text.hasByteSuffix(joiner) { text = String(text.dropLast(joiner.count)).trimming(" ,") }
             return text.isEmpty ? nil : text
         }
         if let after = words(from: offset, to: clause.upperBound), !after.allSatisfy({ $0.isNumber || $0 == "%" }) {

@@ -16,6 +16,20 @@ public enum TextBytes {
         i == 0 || !isWordByte(bytes[i - 1]) || !isWordByte(bytes[i])
     }
 
+    /// Whether any byte is an ASCII digit. Written without an early exit inside each block of
+    /// 64 bytes so that the compiler can vectorise it: it runs over every paragraph.
+    public static func containsDigit(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            let end = min(bytes.count, i + 64)
+            var found: UInt8 = 0
+            for j in i..<end { found |= bytes[j] &- 0x30 < 10 ? 1 : 0 }
+            if found != 0 { return true }
+            i = end
+        }
+        return false
+    }
+
     /// The first offset at or after `offset` (at least 0) that starts a character, not one
     /// inside a UTF-8 sequence.
     @inlinable
