@@ -26,31 +26,40 @@ public struct DocumentNumber: Sendable, Hashable {
         func isLetter(_ j: Int) -> Bool { Folding.isLetter(chars[j]) }
         func isDigit(_ j: Int) -> Bool { chars[j].value &- 0x30 < 10 }
         func skipSpaces() { while i < chars.count, chars[i] == " " { i += 1 } }
+        func text(_ range: Range<Int>) -> String {
+            // encoded on the stack: appending scalars to a String one by one costs more than the reading
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: range.count * 4) { buffer in
+                var count = 0
+                for scalar in chars[range] { UTF8.encode(scalar) { buffer[count] = $0; count += 1 } }
+                return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
+            }
+        }
         func digits() -> String {
-            var s = String.UnicodeScalarView()
-            while i < chars.count, isDigit(i), s.count < 6 { s.append(chars[i]); i += 1 }
-            return String(s)
+            let first = i
+            while i < chars.count, isDigit(i), i - first < 6 { i += 1 }
+            return text(first..<i)
         }
         /// A code: `KH`, `PGDĐT`, `TTg`, `GD&ĐT`; starts with an uppercase letter.
         func code() -> String? {
             guard i < chars.count, isUpper(i) else { return nil }
-            var s = String.UnicodeScalarView()
+            let first = i
             var allCapitals = true
             while i < chars.count, isLetter(i) || chars[i] == "&" {
                 if chars[i] != "&" && !isUpper(i) { allCapitals = false }
-                s.append(chars[i]); i += 1
+                i += 1
             }
+            var code = text(first..<i)
             // "BGD ĐT": a short all-caps fragment cut off by a stray space
             if i + 1 < chars.count, chars[i] == " ", allCapitals {
                 var j = i + 1
-                var fragment = String.UnicodeScalarView()
-                while j < chars.count, isLetter(j), isUpper(j) { fragment.append(chars[j]); j += 1 }
+                while j < chars.count, isLetter(j), isUpper(j) { j += 1 }
                 let endsWord = j == chars.count || !(isLetter(j) || Self.isNumber(chars[j]))
-                if endsWord, String(fragment) == "ĐT" || String(fragment) == "DT" {
-                    s.append(contentsOf: fragment); i = j
+                let fragment = text((i + 1)..<j)
+                if endsWord, fragment == "ĐT" || fragment == "DT" {
+                    code += fragment; i = j
                 }
             }
-            return String(s)
+            return code
         }
 
         var serial = digits()
