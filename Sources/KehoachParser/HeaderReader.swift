@@ -35,7 +35,7 @@ struct HeaderReader {
         while index < fragments.count {
             let fragment = fragments[index]
             let token = fragment.token
-            let key = Folding.matchKey(fragment.text)
+            let key = token.key
             defer { index += 1 }
             if titleOpen {
                 if token.isBlank {
@@ -66,7 +66,7 @@ struct HeaderReader {
             case .placeDate:
                 readPlaceDate(fragment.text, at: token.location, into: &result)
             default:
-                if result.header.date == nil, key.contains("ngày"), let joined = joinBrokenPlaceDate(fragments, at: index) {
+                if result.header.date == nil, key.utf8.contains(subsequence: "ngày".utf8), let joined = joinBrokenPlaceDate(fragments, at: index) {
                     readPlaceDate(joined.text, at: fragments[joined.first].token.location, into: &result)
                     index = joined.last
                     continue
@@ -115,7 +115,7 @@ struct HeaderReader {
         var titleLines = 0
         var nonBlank = 0
         for (i, token) in tokens.enumerated() {
-            let key = Folding.matchKey(token.text)
+            let key = token.key
             if isBanner(key) { continue }
             switch token.kind {
             case .blank, .rule:
@@ -185,7 +185,7 @@ struct HeaderReader {
     private func isFieldLine(_ token: Token) -> Bool {
         switch token.kind {
         case .documentNumber, .placeDate, .motto, .heading: return true
-        default: return grammar.header.preambleOpeners.prefixMatch(of: Folding.matchKey(token.text)) != nil
+        default: return grammar.header.preambleOpeners.prefixMatch(of: token.key) != nil
         }
     }
 
