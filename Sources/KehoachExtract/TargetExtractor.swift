@@ -220,7 +220,7 @@ struct TargetExtractor {
 
     /// "đến năm 2030", "trong năm 2025" in the target's own clause.
     private func ownYear(in clause: Range<Int>, item: KeyedText) -> Int? {
-        YearPhrase.dueYear(in: item.key(clause))
+        YearPhrase.dueYear(in: Array(item.keyBytes[clause.clamped(to: 0..<item.count)]))
     }
 }
 

@@ -24,6 +24,11 @@ enum YearPhrase {
 
     /// A due year stated in a clause: "đến năm 2030", "trong năm 2025".
     static func dueYear(in key: String) -> Int? {
+        dueYear(in: Array(key.utf8))
+    }
+
+    /// The same on key bytes (a clause cut from an item's key).
+    static func dueYear(in key: [UInt8]) -> Int? {
         years(in: key).first { $0.hasDueWord && !$0.inQuotes && !$0.afterPeriodWord }?.year
     }
 
@@ -40,13 +45,21 @@ enum YearPhrase {
     }
 
     static func years(in key: String) -> [Found] {
+        years(in: Array(key.utf8))
+    }
+
+    static func years(in key: [UInt8]) -> [Found] {
         var found: [Found] = []
-        var scanner = ByteScanner(key: key)
+        var scanner = ByteScanner(bytes: key)
         var quoteDepth = 0
         while !scanner.isAtEnd {
-            let position = scanner.position
-            let byte = scanner.bytes[position]
-            guard byte == 0xE2 || byte == 0x6E else { scanner.position += 1; continue }   // “ ” or "năm"
+            // on to the next “, ” or "năm"
+            var position = scanner.position
+            key.withUnsafeBufferPointer { bytes in
+                while position < bytes.count, bytes[position] != 0x6E, bytes[position] != 0xE2 { position += 1 }
+            }
+            guard position < key.count else { break }
+            scanner.position = position
             if scanner.scan("“", wholeWord: false) { quoteDepth += 1; continue }
             if scanner.scan("”", wholeWord: false) { quoteDepth = max(0, quoteDepth - 1); continue }
             let atWordStart = position == 0 || !TextBytes.isWordByte(scanner.bytes[position - 1])
