@@ -63,32 +63,27 @@ struct KeyedText {
     /// Punctuation other than `/`, `&` and `-` inside a word stops the look-back. Called for
     /// every number and every candidate date, so the word starts are kept on the stack.
     func phrase<V>(endingAt offset: Int, in matcher: PhraseMatcher<V>) -> (range: Range<Int>, value: V)? {
-        keyBytes.withUnsafeBufferPointer { key in
-            var starts: (Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0)
+        keyBytes.withUnsafeBufferPointer { key in withUnsafeTemporaryAllocation(of: Int.self, capacity: 5) { starts in
             var count = 0
             var end = offset
             var i = offset
-            withUnsafeMutableBytes(of: &starts) { slots in
-                while count < 5 {
-                    while i > 0, key[i - 1] == UInt8(ascii: " ") { i -= 1 }
-                    guard i > 0, TextBytes.isWordByte(key[i - 1]) else { break }
-                    if count == 0 { end = i }
-                    while i > 0, TextBytes.isWordByte(key[i - 1]) { i -= 1 }
-                    slots.storeBytes(of: i, toByteOffset: count * MemoryLayout<Int>.stride, as: Int.self)
-                    count += 1
-                }
+            while count < 5 {
+                while i > 0, key[i - 1] == UInt8(ascii: " ") { i -= 1 }
+                guard i > 0, TextBytes.isWordByte(key[i - 1]) else { break }
+                if count == 0 { end = i }
+                while i > 0, TextBytes.isWordByte(key[i - 1]) { i -= 1 }
+                starts[count] = i
+                count += 1
             }
             // the farthest start first: the longest phrase wins
-            return withUnsafeBytes(of: &starts) { slots -> (range: Range<Int>, value: V)? in
-                for k in stride(from: count - 1, through: 0, by: -1) {
-                    let range = slots.load(fromByteOffset: k * MemoryLayout<Int>.stride, as: Int.self)..<end
-                    if let match = matcher.longestMatch(in: UnsafeBufferPointer(rebasing: key[range]), at: 0), match.length == range.count {
-                        return (range, match.value)
-                    }
+            for k in stride(from: count - 1, through: 0, by: -1) {
+                let range = starts[k]..<end
+                if let match = matcher.longestMatch(in: UnsafeBufferPointer(rebasing: key[range]), at: 0), match.length == range.count {
+                    return (range, match.value)
                 }
-                return nil
             }
-        }
+            return nil
+        } }
     }
 
     /// `matcher`'s matches in the key between two offsets, as if that were the whole text;

@@ -1,4 +1,3 @@
-import Foundation
 import KehoachGrammar
 import KehoachText
 
@@ -126,9 +125,8 @@ public struct Lexer: Sendable {
     static func cells(_ text: String) -> [String]? {
         // most lines have neither separator: memchr finds that at memory speed
         let (hasTab, pipes) = text.withBytes { bytes -> (Bool, Int) in
-            guard let base = bytes.baseAddress else { return (false, 0) }
-            if memchr(base, 0x09, bytes.count) != nil { return (true, 0) }
-            guard memchr(base, 0x7C, bytes.count) != nil else { return (false, 0) }
+            if TextBytes.firstOffset(of: 0x09, in: bytes) != nil { return (true, 0) }
+            guard TextBytes.firstOffset(of: 0x7C, in: bytes) != nil else { return (false, 0) }
             return (false, bytes.reduce(0) { $0 + ($1 == 0x7C ? 1 : 0) })
         }
         if hasTab {
@@ -162,10 +160,7 @@ public struct Lexer: Sendable {
     /// whether the whole line was emphasized. A leading `* ` is a bullet and stays. All the
     /// markers are ASCII, so the work is on bytes.
     static func stripEmphasis(_ text: Substring) -> (String, Bool) {
-        let hasMarkers = text.withBytes { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            return [UInt8(0x2A), 0x5F, 0x5C].contains { memchr(base, Int32($0), bytes.count) != nil }
-        }
+        let hasMarkers = text.withBytes { bytes in [UInt8(0x2A), 0x5F, 0x5C].contains { TextBytes.firstOffset(of: $0, in: bytes) != nil } }
         guard hasMarkers else { return (String(text), false) }
         let bytes = Array(text.utf8)
         let whole = bytes.first == 0x2A && bytes.last == 0x2A || bytes.starts(with: [0x5F, 0x5F]) && bytes.suffix(2).elementsEqual([0x5F, 0x5F])

@@ -1,4 +1,3 @@
-import Foundation
 import KehoachGrammar
 import KehoachLexer
 import KehoachText
@@ -68,12 +67,10 @@ struct CitationScanner {
     /// a few bytes after it: those are found with memchr and the number is looked for before
     /// each, so that the bytes of prose are not visited one by one.
     private static func numberStarts(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
-        guard let base = bytes.baseAddress else { return [] }
         var starts: [Int] = []
         for separator in [UInt8(ascii: "/"), UInt8(ascii: "-")] {
             var from = 0
-            while from < bytes.count, let found = memchr(base + from, Int32(separator), bytes.count - from) {
-                let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+            while let at = TextBytes.firstOffset(of: separator, in: bytes, from: from) {
                 from = at + 1
                 // back over spaces, a letter ("38a"), then the digits
                 var i = at

@@ -33,9 +33,9 @@ enum ByteSearch {
         guard !n.isEmpty, let needle = n.baseAddress else { return 0 }
         guard hay.count >= n.count, let base = hay.baseAddress else { return nil }
         let lastStart = hay.count - n.count
+        let starts = UnsafeBufferPointer(rebasing: hay[..<(lastStart + 1)])
         var i = 0
-        while i <= lastStart, let found = memchr(base + i, Int32(needle[0]), lastStart - i + 1) {
-            let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+        while let at = TextBytes.firstOffset(of: needle[0], in: starts, from: i) {
             if memcmp(base + at, needle, n.count) == 0 { return at }
             i = at + 1
         }

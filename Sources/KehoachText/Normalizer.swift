@@ -49,15 +49,11 @@ public enum Normalizer {
 
     /// Where each line starts and ends (its line end dropped), and whether it needs work.
     private static func lineSpans(_ bytes: UnsafeBufferPointer<UInt8>) -> [LineSpan] {
-        guard let base = bytes.baseAddress else { return [LineSpan(start: 0, end: 0, needsWork: false, hasCombining: false)] }
-        return byteFlags.withUnsafeBufferPointer { (flags: UnsafeBufferPointer<UInt8>) -> [LineSpan] in
+        byteFlags.withUnsafeBufferPointer { (flags: UnsafeBufferPointer<UInt8>) -> [LineSpan] in
             var spans: [LineSpan] = []
             var start = 0
             while true {
-                var lineFeed = bytes.count
-                if let found = memchr(base + start, 0x0A, bytes.count - start) {
-                    lineFeed = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
-                }
+                let lineFeed = TextBytes.firstOffset(of: 0x0A, in: bytes, from: start) ?? bytes.count
                 // a CR that ends the line is dropped, any other is a control code
                 var end = lineFeed
                 if end > start, bytes[end - 1] == 0x0D { end -= 1 }

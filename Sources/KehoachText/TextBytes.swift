@@ -1,3 +1,5 @@
+import Foundation
+
 /// Byte-level tests on UTF-8 text. Any non-ASCII byte counts as part of a word, which is right
 /// for Vietnamese letters and harmless for the rare non-letter symbol.
 public enum TextBytes {
@@ -14,6 +16,13 @@ public enum TextBytes {
     @inlinable
     public static func isWordStart(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         i == 0 || !isWordByte(bytes[i - 1]) || !isWordByte(bytes[i])
+    }
+
+    /// The offset of the first `byte` at or after `offset`, found with memchr, or nil.
+    public static func firstOffset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from offset: Int = 0) -> Int? {
+        guard let base = bytes.baseAddress, offset < bytes.count,
+              let found = memchr(base + offset, Int32(byte), bytes.count - offset) else { return nil }
+        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
     }
 
     /// Whether any byte is an ASCII digit: eight bytes at a time (it runs over every paragraph).
