@@ -86,9 +86,17 @@ thời gian | thời gian hoàn thành | thời gian thực hiện | thời hạ
 # The header block of a plan: motto, document types, issuing bodies, administrative words.
 
 # The national motto, recognised and skipped wherever it stands.
+# Its halves and words are listed too: a web copy breaks it over cells ("CỘNG HÒA XÃ HỘI" |
+# "CHỦ NGHĨA VIỆT NAM") and typists vary its dashes. The Party's documents carry its name instead.
 [motto]
 cộng hòa xã hội chủ nghĩa việt nam
 độc lập - tự do - hạnh phúc | độc lập – tự do – hạnh phúc | độc lập-tự do-hạnh phúc | độc lập - tự do – hạnh phúc
+cộng hòa xã hội | chủ nghĩa việt nam | độc lập | tự do | hạnh phúc
+đảng cộng sản việt nam
+
+# Stamps above or beside the letterhead: neither the issuer nor the title.
+[stamps]
+dự thảo | mật | tối mật | tuyệt mật | khẩn | thượng khẩn | hỏa tốc | hỏa tốc hẹn giờ
 
 # Document types: display name = the heading words that introduce the title, and the type code
 # used in document symbols (KH in 364/KH-PGDĐT).
@@ -121,19 +129,54 @@ Nghị định = NĐ | ND
 # level follows the administrative word of its place (tỉnh → province, phường/xã → commune).
 [issuing bodies]
 Bộ Giáo dục và Đào tạo = bộ giáo dục và đào tạo | bộ gdđt | bộ gd&đt
+Thủ tướng Chính phủ = thủ tướng chính phủ
+Chính phủ = chính phủ
+Văn phòng Chính phủ = văn phòng chính phủ
+Quốc hội = quốc hội
+Ủy ban Thường vụ Quốc hội = ủy ban thường vụ quốc hội
+Ban Chấp hành Trung ương = ban chấp hành trung ương | ban chấp hành trung ương đảng
+Bộ Chính trị = bộ chính trị
+Ban Bí thư = ban bí thư
+Tỉnh ủy = tỉnh ủy
+Thành ủy = thành ủy
+Huyện ủy = huyện ủy
+Đảng ủy = đảng ủy
+Ủy ban Mặt trận Tổ quốc Việt Nam = ủy ban mặt trận tổ quốc việt nam
+Ủy ban MTTQ Việt Nam = ủy ban mttq việt nam | ủy ban mttqvn
+Hội đồng nhân dân = hội đồng nhân dân | hđnd
 Sở Giáo dục và Đào tạo = sở giáo dục và đào tạo | sở gdđt | sở gd&đt | sở giáo dục - đào tạo | sở gd và đt
 Phòng Giáo dục và Đào tạo = phòng giáo dục và đào tạo | phòng gdđt | phòng gd&đt | phòng giáo dục - đào tạo | phòng gd và đt | phòng giáo dục
 Ủy ban nhân dân = ủy ban nhân dân | ubnd
 Phòng Văn hóa - Xã hội = phòng văn hóa - xã hội | phòng văn hóa xã hội | phòng vh-xh | phòng văn hóa và xã hội
-Trường = trường
 
 [body levels]
-ministry = Bộ Giáo dục và Đào tạo
+ministry = Bộ Giáo dục và Đào tạo | Thủ tướng Chính phủ | Chính phủ | Văn phòng Chính phủ | Quốc hội | Ủy ban Thường vụ Quốc hội | Ban Chấp hành Trung ương | Bộ Chính trị | Ban Bí thư
+province = Tỉnh ủy
+district = Huyện ủy
+local = Thành ủy | Đảng ủy | Ủy ban Mặt trận Tổ quốc Việt Nam | Ủy ban MTTQ Việt Nam | Hội đồng nhân dân
 department = Sở Giáo dục và Đào tạo
 district = Phòng Giáo dục và Đào tạo
 local = Ủy ban nhân dân
 commune = Phòng Văn hóa - Xã hội
-school = Trường
+
+# Words that begin the name of a body the list above does not know, completed by the words after
+# them up to an administrative word: "SỞ NỘI VỤ TỈNH X", "BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH",
+# "TRƯỜNG TIỂU HỌC XUÂN TIẾN", "BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ". level = heads; "local": the level of
+# its place. A head counts only where a line of the letterhead starts.
+[body heads]
+ministry = bộ
+department = sở
+school = trường
+local = phòng | ban | trung tâm | văn phòng | ủy ban | hội đồng | chi cục
+
+# Bodies named after the body above them: "ỦY BAN MTTQ VIỆT NAM XÃ A" over "BAN THƯỜNG TRỰC" is
+# the Ban Thường trực of that Ủy ban. Unlike heads, they count anywhere in the letterhead.
+[organs]
+ban thường trực | thường trực | ban thường vụ | văn phòng
+
+# Words that make a body central (level ministry): "BAN CHỈ ĐẠO TRUNG ƯƠNG …", "BAN CHỈ ĐẠO QUỐC GIA …".
+[central words]
+trung ương | chính phủ | quốc gia
 
 # Administrative words before a place name, and the level of a local government there.
 [administrative words]
@@ -142,25 +185,50 @@ city = thành phố
 district = huyện | quận | thị xã
 commune = phường | xã | thị trấn | đặc khu
 
+# Phrases where an administrative word names no place: "… LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI".
+[not places]
+xã hội | tỉnh ủy | thành ủy | huyện ủy | tỉnh lộ | huyện lộ
+
 # Cities governed directly by the centre: their "thành phố" is a province.
 [province-level cities]
 hà nội | hồ chí minh | hải phòng | đà nẵng | cần thơ | huế
 
+# Provinces and centrally governed cities, before and after the 2025 merger: a place-date line
+# that names one ("Bắc Ninh, ngày …") under a letterhead without a place is a province's.
+[provinces]
+hà nội | hồ chí minh | thành phố hồ chí minh | hải phòng | đà nẵng | cần thơ | huế | thừa thiên huế
+an giang | bà rịa - vũng tàu | bà rịa – vũng tàu | bắc giang | bắc kạn | bạc liêu | bắc ninh | bến tre | bình định
+bình dương | bình phước | bình thuận | cà mau | cao bằng | đắk lắk | đắk nông | điện biên | đồng nai
+đồng tháp | gia lai | hà giang | hà nam | hà tĩnh | hải dương | hậu giang | hòa bình | hưng yên
+khánh hòa | kiên giang | kon tum | lai châu | lâm đồng | lạng sơn | lào cai | long an | nam định
+nghệ an | ninh bình | ninh thuận | phú thọ | phú yên | quảng bình | quảng nam | quảng ngãi
+quảng ninh | quảng trị | sóc trăng | sơn la | tây ninh | thái bình | thái nguyên | thanh hóa
+tiền giang | trà vinh | tuyên quang | vĩnh long | vĩnh phúc | yên bái
+
 # Lines a legal-document website puts before the document; they repeat its metadata in
 # another form and are neither its header nor citations.
 [site banner]
-số hiệu | loại văn bản | nơi ban hành | người ký | ngày ban hành | ngày hiệu lực | ngày công báo | số công báo | tình trạng | đang tải nội dung | tình trạng hiệu lực | lĩnh vực | đã biết
+số hiệu | loại văn bản | nơi ban hành | người ký | ngày ban hành | ngày hiệu lực | ngày công báo | số công báo | tình trạng | đang tải nội dung | tình trạng hiệu lực | lĩnh vực | đã biết | cơ quan ban hành | ngày có hiệu lực | ngày hết hiệu lực | lĩnh vực, ngành | trích yếu | thuộc tính | văn bản liên quan | lược đồ | tải về
 
 # Lines that open the preamble: the header ends before them.
 [preamble openers]
-căn cứ | thực hiện | theo | xét đề nghị | nhằm
+căn cứ | thực hiện | theo | xét đề nghị | nhằm | triển khai | thi hành | tiếp tục | trên cơ sở | kính gửi
 
 # The word that opens the recipients list, and the prefixes of signature lines.
 [recipients]
 nơi nhận
 
 [signature prefixes]
-tm. | kt. | tl. | q. | tuq. | thừa lệnh | thay mặt | ký thay
+tm. | kt. | tl. | q. | tuq. | thừa lệnh | thay mặt | ký thay | tm | kt | tl | tuq
+
+# The titles officials sign with. In a Quyết định the authority line after the title starts
+# with one ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X", "BỘ TRƯỞNG BỘ …"); in a signature block glued
+# into one line ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH Hoàng Việt Phương") they part its lines.
+[office titles]
+chủ tịch | phó chủ tịch | phó chủ tịch thường trực | bộ trưởng | thứ trưởng | thủ tướng | phó thủ tướng | thủ tướng chính phủ
+giám đốc | phó giám đốc | trưởng phòng | phó trưởng phòng | hiệu trưởng | phó hiệu trưởng | trưởng ban | phó trưởng ban
+chánh văn phòng | phó chánh văn phòng | bí thư | phó bí thư | tổng cục trưởng | cục trưởng | vụ trưởng | viện trưởng
+chi cục trưởng | trưởng khoa | giám đốc sở | chủ nhiệm | phó chủ nhiệm | chủ tịch ủy ban nhân dân | chủ tịch ubnd
 """#,
         "indicators.grammar": #"""
 # Indicator taxonomy: what a target's number measures.

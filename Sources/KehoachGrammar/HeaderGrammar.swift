@@ -15,22 +15,36 @@ public enum AdministrativeKind: String, Sendable {
 /// grammars/header.grammar: motto, document types, issuing bodies, places, banners, closing.
 public struct HeaderGrammar: Sendable {
     public let motto: PhraseMatcher<Bool>
+    /// "DỰ THẢO", "KHẨN", "MẬT": stamps in the letterhead.
+    public let stamps: PhraseMatcher<Bool>
     public let documentTypes: PhraseMatcher<String>
     /// Type code (folded: uppercase, Đ → D) → document type name.
     public let typeCodes: [String: String]
     public let issuingBodies: PhraseMatcher<IssuingBody>
+    /// Words that begin a body's name the list does not know ("SỞ NỘI VỤ"), with the level of
+    /// such a body (nil: the level of its place).
+    public let bodyHeads: PhraseMatcher<PlanLevel?>
+    /// Bodies named after the body above them ("BAN THƯỜNG TRỰC" of an Ủy ban).
+    public let organs: PhraseMatcher<Bool>
+    /// Words that make a body central: its level is ministry.
+    public let centralWords: PhraseMatcher<Bool>
     public let administrativeWords: PhraseMatcher<AdministrativeKind>
+    /// Phrases that start with an administrative word but name no place ("xã hội").
+    public let notPlaces: PhraseMatcher<Bool>
     public let provinceLevelCities: PhraseMatcher<Bool>
+    public let provinces: PhraseMatcher<Bool>
     public let siteBanner: PhraseMatcher<Bool>
     public let preambleOpeners: PhraseMatcher<Bool>
     public let recipientsWords: PhraseMatcher<Bool>
     public let signaturePrefixes: PhraseMatcher<Bool>
+    public let officeTitles: PhraseMatcher<Bool>
 
     init(_ file: GrammarFile) throws(GrammarError) {
-        try file.requireSections(["motto", "document types", "type codes", "issuing bodies", "body levels",
-                                  "administrative words", "province-level cities", "site banner",
-                                  "preamble openers", "recipients", "signature prefixes"])
+        try file.requireSections(["motto", "stamps", "document types", "type codes", "issuing bodies", "body levels", "body heads",
+                                  "organs", "central words", "administrative words", "not places", "province-level cities", "provinces",
+                                  "site banner", "preamble openers", "recipients", "signature prefixes", "office titles"])
         motto = file.phraseSet("motto")
+        stamps = file.phraseSet("stamps")
         documentTypes = try file.keyedPhrases("document types")
         var codes: [String: String] = [:]
         for entry in file.section("type codes")?.entries ?? [] {
@@ -40,16 +54,17 @@ public struct HeaderGrammar: Sendable {
         typeCodes = codes
         var levels: [String: PlanLevel?] = [:]
         for entry in file.section("body levels")?.entries ?? [] {
-            let level: PlanLevel?
-            if entry.key == "local" {
-                level = nil
-            } else if let key = entry.key, let known = PlanLevel(rawValue: key) {
-                level = known
-            } else {
-                throw file.error(entry, "unknown level '\(entry.key ?? "")'; known: local, \(PlanLevel.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
+            let level = try Self.level(entry, in: file)
             for body in entry.values { levels[body] = level }
         }
+        var heads = PhraseMatcher<PlanLevel?>()
+        for entry in file.section("body heads")?.entries ?? [] {
+            let level = try Self.level(entry, in: file)
+            for head in entry.values { heads.insert(head, level) }
+        }
+        bodyHeads = heads
+        organs = file.phraseSet("organs")
+        centralWords = file.phraseSet("central words")
         var bodies = PhraseMatcher<IssuingBody>()
         for entry in file.section("issuing bodies")?.entries ?? [] {
             guard let name = entry.key else { throw file.error(entry, "expected 'Body name = phrase | phrase'") }
@@ -65,11 +80,29 @@ public struct HeaderGrammar: Sendable {
             for phrase in entry.values { admin.insert(phrase, kind) }
         }
         administrativeWords = admin
+        notPlaces = file.phraseSet("not places")
         provinceLevelCities = file.phraseSet("province-level cities")
+        provinces = file.phraseSet("provinces")
         siteBanner = file.phraseSet("site banner")
         preambleOpeners = file.phraseSet("preamble openers")
         recipientsWords = file.phraseSet("recipients")
         signaturePrefixes = file.phraseSet("signature prefixes")
+        officeTitles = file.phraseSet("office titles")
+    }
+
+    /// The administrative words of a key that name a place: not those of "xã hội", "tỉnh ủy".
+    public func places(in key: UnsafeBufferPointer<UInt8>) -> [PhraseMatch<AdministrativeKind>] {
+        let excluded = notPlaces.matches(in: key).map(\.range.lowerBound)
+        return administrativeWords.matches(in: key).filter { !excluded.contains($0.range.lowerBound) }
+    }
+
+    /// `level = …` of a body entry: a level word, or `local` (nil) for the level of its place.
+    private static func level(_ entry: GrammarEntry, in file: GrammarFile) throws(GrammarError) -> PlanLevel? {
+        if entry.key == "local" { return nil }
+        guard let key = entry.key, let known = PlanLevel(rawValue: key) else {
+            throw file.error(entry, "unknown level '\(entry.key ?? "")'; known: local, \(PlanLevel.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return known
     }
 
     /// A type code compared as printed by any typist: uppercase, Đ as D.

@@ -22,8 +22,10 @@ public enum DateReader {
         s.skipSpaces()
         if s.scan("tháng", wholeWord: false) {
             s.skipSpaces()
-            let month = s.scanNumber(maxDigits: 2)
+            var month = s.scanNumber(maxDigits: 2)
             s.skipSpaces()
+            // "tháng 0 6": a zero-padded month with a stray space inside it
+            if month == 0, let c = s.current, (0x31...0x39).contains(c) { month = s.scanNumber(maxDigits: 1); s.skipSpaces() }
             var year: Int? = nil
             let beforeYear = s.position
             if s.scan("năm", wholeWord: false) {

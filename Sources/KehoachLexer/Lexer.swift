@@ -42,7 +42,8 @@ public struct Lexer: Sendable {
         let location = SourceLocation(line: line.number, column: column)
         // the content is already trimmed: only removed Markdown can leave spaces at an end
         let text = markdownLevel == 0 && plain.utf8.count == content.utf8.count ? plain : plain.trimmedSpaces
-        if text.isEmpty {
+        // a line of marks only (a Markdown image "![]()", "…", "* * *") carries no text
+        if text.isEmpty || !Self.hasLetterOrDigit(text) {
             return Token(kind: .rule, text: "", key: "", location: location, markdownLevel: markdownLevel)
         }
         // unless Markdown was taken out of it, the content's key is the same stretch of the line's key
@@ -101,6 +102,12 @@ public struct Lexer: Sendable {
     }
 
     // MARK: - Pieces of a line
+
+    /// Whether the text has a letter or a digit (or any non-ASCII character, which may be one);
+    /// most lines answer on their first byte.
+    static func hasLetterOrDigit(_ text: String) -> Bool {
+        text.withBytes { bytes in bytes.contains(where: TextBytes.isWordByte) }
+    }
 
     static let bulletMarkers: Set<Character> = ["-", "+", "•", "–", "—", "*", "○", "●", "◦", "▪", "■", "□", "➢", "✓", "·", "→", "⁃", "❖", "♦", "►", "✔"]
     /// The markers as scalars (each is one), so that a line is tested without grapheme breaking.

@@ -12,7 +12,8 @@ struct BodyReader {
 
     private(set) var preamble: [Paragraph] = []
     private(set) var tables: [Table] = []
-    private(set) var closing = Closing()
+    private var closingReader: ClosingReader
+    var closing: Closing { closingReader.closing }
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var sections: [Section] = []
 
@@ -35,6 +36,7 @@ struct BodyReader {
         self.grammar = grammar
         self.lexer = lexer
         tree = SectionTreeBuilder(grammar: grammar.sections)
+        closingReader = ClosingReader(grammar: grammar.header)
     }
 
     mutating func read(_ tokens: ArraySlice<Token>) {
@@ -51,9 +53,9 @@ struct BodyReader {
         case .blank, .rule:
             return
         case .tableRow(let cells):
-            if inClosing || isRecipientsLine(Folding.matchKey(cells.first ?? "")) {
+            if inClosing || closingReader.isRecipientsLine(Folding.matchKey(cells.first ?? "")) {
                 for cell in cells where !cell.isEmpty {
-                    for line in cell.split(separator: "\n") { readClosing(lexer.token(SourceLine(number: token.line, text: String(line)))) }
+                    for line in cell.split(separator: "\n") { closingReader.read(lexer.token(SourceLine(number: token.line, text: String(line)))) }
                 }
                 inClosing = true
                 return
@@ -69,18 +71,18 @@ struct BodyReader {
         if inClosing {
             if case .heading(let label) = token.kind, label.scheme == .appendix {
                 inClosing = false
-            } else if closing.signer != nil, startsEmbeddedDocument(token) {
+            } else if startsEmbeddedDocument(token) {
                 // a Quyết định that carries the plan it approves: the plan follows its signature
                 inClosing = false
                 tree.startDocument()
             } else {
-                readClosing(token)
+                closingReader.read(token)
                 return
             }
         }
-        if case .text = token.kind, isRecipientsLine(token.key) || isSignatureStart(token) {
+        if case .text = token.kind, closingReader.isRecipientsLine(token.key) || closingReader.isSignatureStart(token) {
             inClosing = true
-            readClosing(token)
+            closingReader.read(token)
             return
         }
         let (token, rest) = Self.cutLong(token)
@@ -205,33 +207,6 @@ struct BodyReader {
 
     // MARK: - Closing
 
-    private mutating func readClosing(_ token: Token) {
-        if closing.location == nil { closing.location = token.location }
-        var text = token.text.trimmedSpaces
-        if isRecipientsLine(token.key) {
-            // "Nơi nhận:" may carry the first recipient on its line
-            text = String(text.drop(while: { $0 != ":" }).dropFirst()).trimmedSpaces
-            if text.isEmpty { return }
-        }
-        let key = Folding.matchKey(text)
-        if text.hasPrefix("(") && text.hasSuffix(")") { return }   // "(Đã ký)", "(ký, đóng dấu)"
-        if case .bullet = token.kind, closing.signatureLines.isEmpty {
-            closing.recipients.append(text.trimming(" ;.,"))
-            return
-        }
-        if grammar.header.signaturePrefixes.prefixMatch(of: key) != nil || Folding.isAllCapitals(text) {
-            closing.signatureLines.append(text)
-            if !isSignaturePrefixed(key) { closing.signerTitle = text }
-            return
-        }
-        if isPersonName(text) {
-            closing.signer = text
-            return
-        }
-        if closing.signatureLines.isEmpty, case .bullet = token.kind { closing.recipients.append(text.trimming(" ;.,")) }
-        else if closing.signatureLines.isEmpty, text.hasSuffix(";") || text.hasSuffix(".") { closing.recipients.append(text.trimming(" ;.,")) }
-    }
-
     /// After a signature, a line that names a document type in capitals ("KẾ HOẠCH") or a
     /// Roman or part heading starts the document the signed one carries.
     private func startsEmbeddedDocument(_ token: Token) -> Bool {
@@ -245,30 +220,6 @@ struct BodyReader {
             return false
         }
     }
-
-    /// Whether a key (of a line or a cell) opens the recipients list.
-    private func isRecipientsLine(_ key: String) -> Bool {
-        grammar.header.recipientsWords.prefixMatch(of: key) != nil
-    }
-
-    private func isSignatureStart(_ token: Token) -> Bool {
-        token.text.utf8.count < 120 && isSignaturePrefixed(token.key) && Folding.isAllCapitals(token.text)
-    }
-
-    private func isSignaturePrefixed(_ key: String) -> Bool {
-        grammar.header.signaturePrefixes.prefixMatch(of: key) != nil
-    }
-
-    /// "Nguyễn Xuân Thạch": two to six capitalised words, no digits.
-    private func isPersonName(_ text: String) -> Bool {
-        let words = text.split(separator: " ")
-        guard (2...6).contains(words.count), text.count <= 50 else { return false }
-        return words.allSatisfy { word in
-            guard let first = word.first, first.isUppercase else { return false }
-            return word.dropFirst().allSatisfy { $0.isLetter && $0.isLowercase }
-        }
-    }
-
 
     private static func endsSentence(_ text: String) -> Bool {
         guard let last = text.last(where: { !$0.isWhitespace && $0 != "*" }) else { return true }

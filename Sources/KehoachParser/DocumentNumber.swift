@@ -48,6 +48,8 @@ public struct DocumentNumber: Sendable, Hashable {
                 if chars[i] != "&" && !isUpper(i) { allCapitals = false }
                 i += 1
             }
+            // "QH15", "BCĐQG1237": a code may end in digits (a legislature's term, a body's number)
+            while i < chars.count, isDigit(i) { i += 1 }
             var code = text(first..<i)
             // "BGD ĐT": a short all-caps fragment cut off by a stray space
             if i + 1 < chars.count, chars[i] == " ", allCapitals {

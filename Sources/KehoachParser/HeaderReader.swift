@@ -2,10 +2,10 @@ import KehoachGrammar
 import KehoachLexer
 import KehoachText
 
-/// Reads the header block: issuer lines, motto, `Số:` line, place and date, document type and
-/// title. Tolerates the forms a copy from Word or a website leaves: fields side by side in one
-/// row (`|` or tabs), a field broken over lines (`Số:` / `118/KH-UBND`, `Quảng` / `Ninh, ngày 9
-/// tháng 3` / `năm 2023`), a site banner before the document.
+/// Reads the header block: the letterhead (issuer, motto, `Số:`, place and date), the document
+/// type line and the title, and where the body starts. A site banner or breadcrumbs before the
+/// letterhead are passed over; in a Quyết định the authority line after the title ("CHỦ TỊCH ỦY
+/// BAN NHÂN DÂN TỈNH X") ends it, and names the issuer when the letterhead does not.
 struct HeaderReader {
     let grammar: Grammar
     let lexer: Lexer
@@ -17,179 +17,210 @@ struct HeaderReader {
         var diagnostics: [Diagnostic] = []
     }
 
-    /// A piece of the header: a line, or one cell of a line split on `|` or tabs.
-    private struct Fragment {
-        var token: Token
-        var text: String { token.text }
+    /// The parts of the header block, as token indexes.
+    private struct Region {
+        var letterhead: Range<Int>
+        var typeLine: Int?
+        var bodyStart: Int
     }
+
+    /// How far into the text a letterhead may start (non-blank lines of banners and breadcrumbs).
+    static let banner = 30
 
     func read(_ tokens: [Token]) -> Result {
         var result = Result()
-        let (fragments, bodyStart) = headerFragments(tokens)
-        result.bodyStart = bodyStart
-        var issuerLines: [Fragment] = []
-        var seenDocumentType = false
-        var titleRun: TextRun? = nil
-        var titleOpen = false
-        var index = 0
-        while index < fragments.count {
-            let fragment = fragments[index]
-            let token = fragment.token
-            let key = token.key
-            defer { index += 1 }
-            if titleOpen {
-                if token.isBlank {
-                    if titleRun != nil { titleOpen = false }
-                    continue
-                }
-                // the first title line may itself open with "Thực hiện …"; later ones may not
-                if token.text.hasPrefix("(") || (titleRun == nil ? isStrictField(token) : isFieldLine(token)) {
-                    titleOpen = false
-                } else {
-                    if titleRun == nil { titleRun = TextRun(token.text, at: token.location) }
-                    else { titleRun!.append(token.text, at: token.location) }
-                    continue
-                }
-            }
-            if token.isBlank { continue }
-            switch token.kind {
-            case .motto, .rule:
-                continue
-            case .documentNumber:
-                var text = fragment.text
-                // "Số:" alone: the number is on the next line
-                if Folding.matchKey(text).trimming(" :") == "số", index + 1 < fragments.count {
-                    text += " " + fragments[index + 1].text
-                    index += 1
-                }
-                readNumber(text, at: token.location, into: &result)
-            case .placeDate:
-                readPlaceDate(fragment.text, at: token.location, into: &result)
-            default:
-                if result.header.date == nil, key.utf8.contains(subsequence: "ngày".utf8), let joined = joinBrokenPlaceDate(fragments, at: index) {
-                    readPlaceDate(joined.text, at: fragments[joined.first].token.location, into: &result)
-                    index = joined.last
-                    continue
-                }
-                if !seenDocumentType, let type = documentType(fragment.text) {
-                    seenDocumentType = true
-                    result.header.documentType = HeaderField(type.name, at: token.location)
-                    if !type.rest.isEmpty {
-                        titleRun = TextRun(type.rest, at: token.location)
-                    }
-                    titleOpen = true
-                    continue
-                }
-                if !seenDocumentType, result.header.number == nil || issuerLines.isEmpty || issuerLines.last.map({ $0.token.line >= token.line - 1 }) == true,
-                   Folding.isAllCapitals(fragment.text) {
-                    issuerLines.append(fragment)
-                }
-            }
+        guard let region = region(tokens) else {
+            result.bodyStart = nextNonBlank(tokens, from: 0)
+            if let headline = headline(in: tokens.prefix(Self.banner)) { apply(headline, to: &result.header) }
+            return result
         }
-        if let title = titleRun {
-            result.header.title = HeaderField(title.text.trimming(" .;"), at: title.location)
+        let letterhead = Letterhead(tokens[region.letterhead].filter { !isBanner($0) }[...], grammar: grammar.header)
+        result.diagnostics += letterhead.diagnostics
+        var header = DocumentHeader()
+        if let number = letterhead.number {
+            header.symbol = HeaderField(number.value.symbol, at: number.location)
+            if number.value.serial != nil { header.number = HeaderField(number.value.text, at: number.location) }
         }
-        if !issuerLines.isEmpty {
-            let lines = issuerLines.map(\.text)
-            result.header.issuerLines = lines
-            if let issuer = IssuerReader(grammar: grammar.header).issuer(in: lines.joined(separator: " ")) {
-                result.header.issuer = HeaderField(issuer.name, at: issuerLines.last?.token.location)
-                result.header.level = issuer.level
+        header.place = letterhead.place
+        header.date = letterhead.date
+        if let date = letterhead.date, date.value.day == nil {
+            result.diagnostics.append(Diagnostic("header.date-partial", .note, at: date.location, "the date has no day: month precision"))
+        }
+        var bodyStart = region.bodyStart
+        var authority: Token? = nil
+        if let typeIndex = region.typeLine, let type = documentType(tokens[typeIndex].text) {
+            header.documentType = HeaderField(type.name, at: tokens[typeIndex].location)
+            let title = readTitle(tokens, after: typeIndex, rest: type.rest, at: tokens[typeIndex].location, type: type.name)
+            if let run = title.run, !run.text.isEmpty {
+                header.title = HeaderField(run.text.trimming(" .;"), at: run.location)
             }
+            authority = title.authority
+            bodyStart = nextNonBlank(tokens, from: title.end)
         }
-        if result.header.documentType == nil, let code = result.header.symbol.map({ HeaderGrammar.foldCode($0.value.split(separator: "-").first ?? "") }),
+        let reader = IssuerReader(grammar: grammar.header)
+        header.issuerLines = letterhead.issuerLines.map(\.text)
+        if let issuer = reader.issuer(inLines: header.issuerLines) {
+            header.issuer = HeaderField(issuer.name, at: letterhead.issuerLines.last?.location)
+            header.level = issuer.level
+            header.issuerHasPlace = issuer.hasPlace
+        } else if let line = authority, let issuer = reader.issuer(in: withoutOfficeTitle(line.text)) {
+            header.issuer = HeaderField(issuer.name, at: line.location)
+            header.level = issuer.level
+            header.issuerHasPlace = issuer.hasPlace
+        }
+        if header.number == nil && header.symbol == nil, let headline = headline(in: tokens[..<region.letterhead.lowerBound]) {
+            apply(headline, to: &header)
+        }
+        if header.documentType == nil, let code = header.symbol.map({ HeaderGrammar.foldCode($0.value.split(separator: "-").first ?? "") }),
            let type = grammar.header.typeCodes[code] {
-            result.header.documentType = HeaderField(type, at: result.header.symbol?.location)
+            header.documentType = HeaderField(type, at: header.symbol?.location)
         }
+        result.header = header
+        result.bodyStart = bodyStart
         return result
+    }
+
+    /// The first headline among the first lines, before any heading.
+    private func headline(in tokens: ArraySlice<Token>) -> Headline? {
+        for token in tokens {
+            if case .heading = token.kind { return nil }
+            if let headline = Headline(token, grammar: grammar) { return headline }
+        }
+        return nil
+    }
+
+    /// A headline's fields where the header has none of its own.
+    private func apply(_ headline: Headline, to header: inout DocumentHeader) {
+        header.number = HeaderField(headline.number.text, at: headline.location)
+        header.symbol = HeaderField(headline.number.symbol, at: headline.location)
+        if header.documentType == nil { header.documentType = HeaderField(headline.type, at: headline.location) }
+        if header.date == nil, let date = headline.date { header.date = HeaderField(date, at: headline.location) }
+        if header.title == nil, let title = headline.title { header.title = HeaderField(title, at: headline.location) }
+        if header.issuer == nil, let named = headline.issuer, let issuer = IssuerReader(grammar: grammar.header).issuer(in: named) {
+            header.issuer = HeaderField(issuer.name, at: headline.location)
+            header.level = issuer.level
+            header.issuerHasPlace = issuer.hasPlace
+        }
     }
 
     // MARK: - Regions
 
-    /// The header's fragments and where the body starts: after the title paragraph, or at the
-    /// first section heading or preamble sentence ("Căn cứ …", "Thực hiện …").
-    private func headerFragments(_ tokens: [Token]) -> ([Fragment], Int) {
-        var fragments: [Fragment] = []
-        var sawHeaderField = false
-        var afterType = false
-        var titleLines = 0
-        var nonBlank = 0
-        for (i, token) in tokens.enumerated() {
-            let key = token.key
-            if isBanner(key) { continue }
-            switch token.kind {
-            case .blank, .rule:
-                if afterType && titleLines > 0 { return (fragments, nextNonBlank(tokens, after: i)) }
-                fragments.append(Fragment(token: token))
-                continue
-            case .heading(let label):
-                if label.scheme == .appendix && sawHeaderField { break }
-                if !afterType || titleLines > 0 { return (fragments, i) }
-            case .tableRow(let cells):
-                // a row of header cells ("Số: 47/KH-UBND | Cần Thơ, ngày …"), or the body's first table
-                let cellTokens = cells.filter { !$0.isEmpty }.map { lexer.token(SourceLine(number: token.line, text: $0)) }
-                guard cellTokens.contains(where: isHeaderCell) else { return sawHeaderField ? (fragments, i) : ([], firstNonBlank(tokens)) }
-                fragments += cellTokens.map { Fragment(token: $0) }
-                sawHeaderField = true
-                continue
-            case .documentNumber, .placeDate, .motto:
-                sawHeaderField = true
-            default:
-                break
-            }
-            nonBlank += 1
-            if grammar.header.preambleOpeners.prefixMatch(of: key) != nil, !afterType || titleLines > 0 {
-                return (fragments, i)
-            }
-            if !afterType, documentType(token.text) != nil {
-                afterType = true
-                sawHeaderField = true
-                if documentType(token.text)?.rest.isEmpty == false { titleLines += 1 }
-            } else if afterType {
-                titleLines += 1
-            }
-            fragments.append(Fragment(token: token))
-            if !sawHeaderField && nonBlank > 12 { return ([], firstNonBlank(tokens)) }
+    /// Where the letterhead starts, the type line, and where the body starts when no type line
+    /// is found; nil when the text has no header block. The letterhead is found from its first
+    /// sure line (the motto, `Số:`, a place-date, the type line) and the lines in capitals right
+    /// above it (the issuer); what stands before them is a banner, a site's headline or
+    /// breadcrumbs, passed over — unless a section heading comes first: then there is no header.
+    private func region(_ tokens: [Token]) -> Region? {
+        var index = 0
+        var passed = 0
+        var sure: Int? = nil
+        while index < tokens.count, passed <= Self.banner {
+            let token = tokens[index]
+            defer { index += 1 }
+            if token.isBlank || isBanner(token) { continue }
+            if case .rule = token.kind { continue }
+            if isSureLetterheadLine(token) { sure = index; break }
+            if case .heading(let label) = token.kind, label.scheme != .appendix { return nil }
+            if !isLetterheadLine(token) { passed += 1 }
         }
-        return sawHeaderField ? (fragments, tokens.count) : ([], firstNonBlank(tokens))
+        guard let sure else { return nil }
+        var start = sure
+        var back = sure - 1
+        while back >= 0 {
+            let token = tokens[back]
+            if token.isBlank { back -= 1; continue }
+            if case .rule = token.kind { back -= 1; continue }
+            guard !isBanner(token), isLetterheadLine(token) else { break }
+            start = back
+            back -= 1
+        }
+        index = start
+        var typeLine: Int? = nil
+        while index < tokens.count {
+            let token = tokens[index]
+            if !token.isBlank, isTypeLine(token) { typeLine = index; break }
+            if startsBody(token) { break }
+            index += 1
+        }
+        return Region(letterhead: start..<index, typeLine: typeLine, bodyStart: nextNonBlank(tokens, from: index))
+    }
+
+    /// A line only a letterhead has: the motto, a number or place-date line, the type line, or
+    /// a row or line that holds the motto.
+    private func isSureLetterheadLine(_ token: Token) -> Bool {
+        switch token.kind {
+        case .motto, .documentNumber, .placeDate: return true
+        case .heading, .blank, .rule: return false
+        default:
+            if isTypeLine(token) { return true }
+            // a motto phrase of two words or more ("CỘNG HÒA XÃ HỘI", not "tự do")
+            return grammar.header.motto.matches(in: token.key).contains { $0.range.count >= 12 }
+        }
+    }
+
+    /// "KẾ HOẠCH", "QUYẾT ĐỊNH": the document type in capitals, not the "QUYẾT ĐỊNH:" that opens
+    /// a decision's articles.
+    private func isTypeLine(_ token: Token) -> Bool {
+        !token.text.hasSuffix(":") && documentType(token.text) != nil
+    }
+
+    /// A line the letterhead is made of: a sure one, a row of header cells, or a line in
+    /// capitals (an issuer line, possibly with its number glued on).
+    private func isLetterheadLine(_ token: Token) -> Bool {
+        if isSureLetterheadLine(token) { return true }
+        switch token.kind {
+        case .tableRow(let cells):
+            return cells.filter { !$0.isEmpty }.contains { isHeaderCell(lexer.token(SourceLine(number: token.line, text: $0))) }
+        case .text: return token.text.utf8.count < 200 && startsInCapitals(token.text)
+        default: return false
+        }
+    }
+
+    /// The first three words (or all, when fewer) are in capitals.
+    private func startsInCapitals(_ text: String) -> Bool {
+        Folding.isAllCapitals(text.split(separator: " ").prefix(3).joined(separator: " "))
     }
 
     private func isHeaderCell(_ token: Token) -> Bool {
         switch token.kind {
         case .documentNumber, .placeDate, .motto: return true
-        default: return Folding.isAllCapitals(token.text) || documentType(token.text) != nil
+        default: return startsInCapitals(token.text) || documentType(token.text) != nil
         }
     }
 
-    private func nextNonBlank(_ tokens: [Token], after index: Int) -> Int {
+    /// A section heading, or a preamble sentence ("Căn cứ …", "Thực hiện …") in sentence case.
+    private func startsBody(_ token: Token) -> Bool {
+        switch token.kind {
+        case .heading(let label):
+            return label.scheme != .appendix
+        case .text, .bullet:
+            return !Folding.isAllCapitals(token.text) && grammar.header.preambleOpeners.prefixMatch(of: token.key) != nil
+        default:
+            return false
+        }
+    }
+
+    private func nextNonBlank(_ tokens: [Token], from index: Int) -> Int {
         var i = index
         while i < tokens.count, tokens[i].isBlank { i += 1 }
         return i
     }
 
-    private func firstNonBlank(_ tokens: [Token]) -> Int { nextNonBlank(tokens, after: 0) }
-
-    private func isBanner(_ key: String) -> Bool {
+    /// A line of a legal-document site's banner ("Số hiệu: …", "| Ngày ban hành | 14/02/2023 |").
+    private func isBanner(_ token: Token) -> Bool {
+        let key: String
+        if let cells = token.cells {
+            guard let first = cells.first(where: { !$0.isEmpty }) else { return false }
+            key = Folding.matchKey(first)
+            return grammar.header.siteBanner.contains(exactly: key.trimming(" :"))
+        }
+        key = token.key
         guard let match = grammar.header.siteBanner.prefixMatch(of: key) else { return false }
         let after = key.utf8.dropFirst(match.range.count).first
-        return after == UInt8(ascii: ":") || after == nil || after == UInt8(ascii: " ") && key.contains(":")
+        return after == UInt8(ascii: ":") || after == nil || after == UInt8(ascii: ".") || after == UInt8(ascii: " ") && key.contains(":")
     }
 
-    private func isStrictField(_ token: Token) -> Bool {
-        switch token.kind {
-        case .documentNumber, .placeDate, .motto: return true
-        default: return false
-        }
-    }
-
-    private func isFieldLine(_ token: Token) -> Bool {
-        switch token.kind {
-        case .documentNumber, .placeDate, .motto, .heading: return true
-        default: return grammar.header.preambleOpeners.prefixMatch(of: token.key) != nil
-        }
-    }
-
-    // MARK: - Fields
+    // MARK: - Type and title
 
     /// "KẾ HOẠCH", "KẾ HOẠCH Chuyển đổi số năm 2025": the type (printed in capitals) and the rest.
     func documentType(_ text: String) -> (name: String, rest: String)? {
@@ -203,51 +234,71 @@ struct HeaderReader {
         return (match.value, rest)
     }
 
-    private func readNumber(_ text: String, at location: SourceLocation, into result: inout Result) {
-        let chars = Array(text.unicodeScalars)
-        guard let colon = chars.firstIndex(where: { $0 == ":" || DocumentNumber.isNumber($0) || $0 == "/" }) else { return }
-        var start = chars[colon] == ":" ? colon + 1 : colon
-        while start < chars.count, chars[start] == " " { start += 1 }
-        guard let (number, _) = DocumentNumber.read(chars, at: start, allowBlankSerial: true) else {
-            result.diagnostics.append(Diagnostic("header.number-unreadable", at: location, "the document number '\(text)' could not be read"))
-            return
-        }
-        result.header.symbol = HeaderField(number.symbol, at: location)
-        if number.serial != nil {
-            result.header.number = HeaderField(number.text, at: location)
-        } else {
-            result.diagnostics.append(Diagnostic("header.number-blank", .note, at: location, "the document number is blank ('\(text.trimmedSpaces)'): not yet numbered"))
-        }
-    }
-
-    private func readPlaceDate(_ text: String, at location: SourceLocation, into result: inout Result) {
-        guard result.header.date == nil, let (place, date) = DateReader.placeDate(text) else { return }
-        result.header.place = HeaderField(place, at: location)
-        result.header.date = HeaderField(date, at: location)
-        if date.day == nil {
-            result.diagnostics.append(Diagnostic("header.date-partial", .note, at: location, "the date has no day ('\(text.trimmedSpaces)'): month precision"))
-        }
-    }
-
-    /// A place-date line broken over up to four fragments ("Quảng" / "Ninh, ngày 9 tháng 3" /
-    /// "năm 2023"): the joined text and the fragments it took.
-    private func joinBrokenPlaceDate(_ fragments: [Fragment], at index: Int) -> (text: String, first: Int, last: Int)? {
-        // "Quảng" / "Ninh, ngày …": a short capitalised fragment before is the start of the place
-        var starts = [index]
-        if index > 0, case .text = fragments[index - 1].token.kind, !fragments[index - 1].text.contains(","),
-           fragments[index - 1].text.split(separator: " ").count <= 2, !Folding.isAllCapitals(fragments[index - 1].text) {
-            starts.insert(index - 1, at: 0)
-        }
-        for first in starts {
-            var text = ""
-            var last = first
-            while last < fragments.count, last < first + 4 {
-                let piece = fragments[last]
-                if !piece.text.isEmpty { text += (text.isEmpty ? "" : " ") + piece.text }
-                if DateReader.placeDate(text) != nil { return (text, first, last) }
-                last += 1
+    /// The title after the type line: lines in capitals while they are in capitals; a title in
+    /// sentence case goes on over lines that start in lower case (a wrapped line). It ends at a
+    /// blank line once it has begun, at a header field, a heading, a parenthesis ("(Kèm theo
+    /// …)"), a preamble sentence, or the authority line of a Quyết định.
+    private func readTitle(_ tokens: [Token], after typeIndex: Int, rest: String, at location: SourceLocation, type: String)
+        -> (run: TextRun?, authority: Token?, end: Int) {
+        var run: TextRun? = rest.isEmpty ? nil : TextRun(rest, at: location)
+        var inCapitals: Bool? = rest.isEmpty ? nil : Folding.isAllCapitals(rest)
+        var index = typeIndex + 1
+        while index < tokens.count {
+            let token = tokens[index]
+            switch token.kind {
+            case .blank, .rule:
+                if run != nil { return (run, nil, index) }
+                index += 1
+                continue
+            case .documentNumber, .placeDate, .motto, .heading, .tableRow:
+                return (run, nil, index)
+            default:
+                break
             }
+            let text = token.text
+            let capitals = Folding.isAllCapitals(text)
+            if text.hasPrefix("(") { return (run, nil, index) }
+            if run != nil, capitals, isAuthorityLine(token) { return (run, token, index + 1) }
+            let opener = grammar.header.preambleOpeners.prefixMatch(of: token.key) != nil
+            if let caps = inCapitals, let title = run?.text {
+                if caps && !capitals { return (run, nil, index) }
+                // a title in sentence case wraps onto short lines that end no sentence, and that
+                // open none ("Của Ban Thường vụ Tỉnh ủy …", "Đến năm 2025, …")
+                let wraps = text.first?.isLowercase == true
+                    || !opener && text.utf8.count < 160 && title.utf8.count < 400 && !Self.endsClause(title) && !Self.endsClause(text)
+                if !caps, !wraps { return (run, nil, index) }
+            } else if !capitals, opener, token.key.hasBytePrefix("căn cứ") || Self.endsClause(text) || text.utf8.count > 300 {
+                // "KẾ HOẠCH" then straight into the preamble: no title
+                return (nil, nil, index)
+            }
+            if run == nil { run = TextRun(text, key: token.key, at: token.location) } else { run!.append(text, key: token.key, at: token.location) }
+            if inCapitals == nil { inCapitals = capitals }
+            index += 1
         }
-        return nil
+        return (run, nil, index)
+    }
+
+    /// "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X", "BỘ TRƯỞNG BỘ …", and, for a Quyết định of a body as a
+    /// whole, "ỦY BAN NHÂN DÂN TỈNH X" alone on its line: who decides, printed between the title
+    /// and the preamble.
+    private func isAuthorityLine(_ token: Token) -> Bool {
+        if let office = grammar.header.officeTitles.prefixMatch(of: token.key) {
+            return office.range.count == token.key.utf8.count || token.key.utf8.dropFirst(office.range.count).first == 0x20
+        }
+        guard let body = grammar.header.issuingBodies.prefixMatch(of: token.key) else { return false }
+        let rest = String(decoding: Array(token.key.utf8)[body.range.upperBound...], as: UTF8.self).trimmedSpaces
+        return rest.isEmpty || grammar.header.administrativeWords.prefixMatch(of: rest) != nil
+    }
+
+    /// The authority line without its office title: the body it names.
+    private func withoutOfficeTitle(_ text: String) -> String {
+        guard let title = grammar.header.officeTitles.prefixMatch(of: Folding.matchKey(text)) else { return text }
+        return String(decoding: Array(text.utf8)[title.range.upperBound...], as: UTF8.self).trimmedSpaces
+    }
+
+    /// Text that ends with `;`, `:`, `,` or `.`: a sentence or clause, not a title's line.
+    private static func endsClause(_ text: String) -> Bool {
+        guard let last = text.unicodeScalars.last else { return false }
+        return last == ";" || last == ":" || last == "," || last == "."
     }
 }

@@ -1,11 +1,12 @@
-import Foundation
 import KehoachGrammar
 import KehoachText
 
-/// Completes the issuer and level when the header lacks issuer lines (a copy that lost the
-/// letterhead): from the preamble sentence that issues the plan ("Phòng Giáo dục và Đào tạo ban
-/// hành Kế hoạch …"), then the signature ("TM. ỦY BAN NHÂN DÂN"), with the place from the
-/// place-date line and the administrative word the body uses for it ("… huyện yêu cầu …").
+/// Completes the issuer and level the letterhead does not give: when the header has no issuer
+/// lines (a copy that lost the letterhead), from the preamble sentence that issues the plan
+/// ("Phòng Giáo dục và Đào tạo ban hành Kế hoạch …"), then the signature ("TM. ỦY BAN NHÂN DÂN");
+/// when the issuer has no place ("ỦY BAN NHÂN DÂN" alone), from the place-date line, with the
+/// administrative word the body uses for it ("Ủy ban nhân dân tỉnh ban hành …") or, for a place
+/// the grammar lists as a province, "tỉnh".
 struct IssuerInference {
     let grammar: Grammar
 
@@ -13,21 +14,51 @@ struct IssuerInference {
 
     func complete(_ document: inout PlanDocument) {
         if document.header.issuer == nil, let (issuer, location) = fromPreamble(document) ?? fromSignature(document) {
-            var name = issuer.name
-            if !issuer.hasPlace, let place = document.header.place?.value {
-                let placeName = reader.placeName(place)
-                let adminWord = placeName.kind == nil ? administrativeWord(after: issuer.name, in: document) : nil
-                name = [issuer.name, adminWord, placeName.text].compactMap { $0 }.joined(separator: " ")
-            }
-            document.header.issuer = HeaderField(name, at: location)
-            document.header.level = issuer.level ?? document.header.level
+            let completed = self.completed(issuer, in: document)
+            document.header.issuer = HeaderField(completed.name, at: location)
+            document.header.level = completed.level ?? document.header.level
             document.diagnostics.append(Diagnostic("header.issuer-inferred", .note, at: location,
-                                                   "no issuer lines in the header; the issuer '\(name)' was read from the text"))
+                                                   "no issuer lines in the header; the issuer '\(completed.name)' was read from the text"))
+        } else if let issuer = document.header.issuer, !document.header.issuerHasPlace {
+            let completed = self.completed(IssuerReader.Issuer(name: issuer.value, level: document.header.level, hasPlace: false), in: document)
+            document.header.issuer = HeaderField(completed.name, at: issuer.location)
+            document.header.level = completed.level
         }
         if document.header.level == nil, let issuer = document.header.issuer?.value,
            let level = reader.issuer(in: issuer)?.level {
             document.header.level = level
         }
+    }
+
+    /// The issuer with the place of the place-date line added, when it names none or only its
+    /// administrative word ("Ủy ban nhân dân tỉnh").
+    private func completed(_ issuer: IssuerReader.Issuer, in document: PlanDocument) -> IssuerReader.Issuer {
+        // a central body has no place: "Hà Nội" on its place-date line is where it sits
+        if issuer.level == .ministry { return issuer }
+        var name = issuer.name
+        var admin: String? = nil
+        let key = Folding.matchKey(name)
+        if issuer.hasPlace {
+            // only a bare administrative word after the body: "… tỉnh"
+            guard let last = key.split(separator: " ").last, let found = grammar.header.administrativeWords.prefixMatch(of: String(last)),
+                  found.range.count == last.utf8.count else { return issuer }
+            admin = String(last)
+            name = String(name.utf8.dropLast(last.utf8.count + 1)) ?? name
+        }
+        guard let place = document.header.place?.value else { return issuer }
+        let printed = reader.placeName(place)
+        var kind = printed.kind
+        if kind == nil {
+            admin = admin ?? administrativeWord(after: name, in: document)
+            if admin == nil, grammar.header.provinces.contains(exactly: Folding.matchKey(place)) {
+                admin = grammar.header.provinceLevelCities.matches(in: Folding.matchKey(place)).isEmpty ? "tỉnh" : "thành phố"
+            }
+            kind = admin.flatMap { grammar.header.administrativeWords.prefixMatch(of: $0)?.value }
+        } else {
+            admin = nil
+        }
+        let full = [name, admin, printed.text].compactMap { $0 }.joined(separator: " ")
+        return IssuerReader.Issuer(name: full, level: issuer.level ?? reader.level(of: kind, place: printed.text), hasPlace: true)
     }
 
     /// "Phòng GDĐT xây dựng kế hoạch …": the subject of the last preamble sentence that issues
@@ -42,8 +73,10 @@ struct IssuerInference {
                     if let at = sentence.firstOffset(of: word) { verb = (at, word.count); break }
                 }
                 guard let verb, sentence.dropFirst(verb.at + verb.count).contains(subsequence: Self.planWord) else { continue }
-                let start = sentence.startIndex
-                let subject = String(decoding: text[start..<(start + verb.at)], as: UTF8.self)
+                // the subject is the clause before the verb: "…; để thực hiện tốt …, Ban Dân vận Trung ương xây dựng …"
+                let head = sentence.prefix(verb.at)
+                let start = (head.lastIndex { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ":") }).map { $0 + 1 } ?? sentence.startIndex
+                let subject = String(decoding: text[start..<(sentence.startIndex + verb.at)], as: UTF8.self)
                 if let issuer = reader.issuer(in: subject.trimmedSpaces) { return (issuer, paragraph.location) }
             }
         }
@@ -73,8 +106,7 @@ struct IssuerInference {
             guard let offset = key.utf8.firstOffset(of: needle) else { continue }
             let rest = String(decoding: Array(key.utf8)[(offset + needle.count)...], as: UTF8.self)
             if let admin = grammar.header.administrativeWords.prefixMatch(of: rest) {
-                let word = String(decoding: Array(rest.utf8)[admin.range], as: UTF8.self)
-                return word
+                return String(decoding: Array(rest.utf8)[admin.range], as: UTF8.self)
             }
         }
         return nil

@@ -1,9 +1,10 @@
 import KehoachGrammar
 import KehoachText
 
-/// Reads the issuing body from the header's uppercase lines ("ỦY BAN NHÂN DÂN / THÀNH PHỐ THỦ
-/// DẦU MỘT / PHÒNG GIÁO DỤC VÀ ĐÀO TẠO") or from a sentence of the body ("Ủy ban nhân dân
-/// Phường Lê Ích Mộc ban hành kế hoạch …"): the last, most specific body, with its place.
+/// Reads the issuing body from the letterhead's lines ("ỦY BAN NHÂN DÂN / THÀNH PHỐ THỦ DẦU MỘT /
+/// PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", "UBND TỈNH X / SỞ NỘI VỤ", "BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH") or
+/// from a sentence of the body ("Ủy ban nhân dân Phường Lê Ích Mộc ban hành kế hoạch …"): the
+/// last, most specific body, with its place — its own, or the place of the body above it.
 struct IssuerReader {
     let grammar: HeaderGrammar
 
@@ -14,26 +15,77 @@ struct IssuerReader {
         var hasPlace: Bool
     }
 
-    /// The issuer named by `text`: bodies found in it, the last one with the words after it (or,
-    /// when none follow, the words after the body before it: its parent's place).
+    /// A body found in the lines: a known one ("Sở Giáo dục và Đào tạo") or one the grammar
+    /// knows only by its head ("SỞ NỘI VỤ"), whose name runs on to its place.
+    private struct Body {
+        var range: Range<Int>
+        var name: String
+        var level: PlanLevel?
+        var isOrgan: Bool
+    }
+
     func issuer(in text: String) -> Issuer? {
+        issuer(inLines: [text])
+    }
+
+    /// The issuer named by `lines`, read as one text; a body the grammar knows only by its head
+    /// counts where a line starts (a head inside a line is a word of a name: "huyện Trường Sa"),
+    /// or where an organ's name starts ("… XÃ A BAN THƯỜNG TRỰC").
+    func issuer(inLines lines: [String]) -> Issuer? {
+        let text = lines.map { $0.trimming(" ,.;:-–") }.filter { !$0.isEmpty }.joined(separator: " ")
         let key = Folding.matchKey(text)
-        let bodies = grammar.issuingBodies.matches(in: key)
         let bytes = Array(text.utf8)
+        var lineStarts: Set<Int> = [0]
+        var offset = 0
+        for line in lines.map({ $0.trimming(" ,.;:-–") }) where !line.isEmpty {
+            lineStarts.insert(offset)
+            offset += line.utf8.count + 1
+        }
+        let bodies = self.bodies(in: key, text: bytes, lineStarts: lineStarts)
         guard let last = bodies.last else { return nil }
-        func words(after index: Int) -> String {
+        let lastIndex = bodies.count - 1
+
+        /// The words after a body, up to the next body: its place.
+        func qualifier(_ index: Int) -> String {
             let end = index + 1 < bodies.count ? bodies[index + 1].range.lowerBound : bytes.count
             return String(decoding: bytes[bodies[index].range.upperBound..<end], as: UTF8.self).trimming(" ,.-–:;")
         }
-        let lastIndex = bodies.count - 1
-        var qualifier = words(after: lastIndex)
-        var hasPlace = !qualifier.isEmpty
-        if qualifier.isEmpty, lastIndex > 0 { qualifier = words(after: lastIndex - 1) }
-        let body = last.value
-        let place = placeName(qualifier)
-        let name = body.name == "Trường" ? "Trường \(titleCase(qualifier))" : [body.name, place.text].filter { !$0.isEmpty }.joined(separator: " ")
-        if body.name == "Trường" { hasPlace = true }
-        return Issuer(name: name, level: body.level ?? level(of: place.kind, place: place.text), hasPlace: hasPlace)
+        var own = qualifier(lastIndex)
+        if own.isEmpty, lastIndex > 0 { own = qualifier(lastIndex - 1) }
+        let hasPlace = !own.isEmpty || last.level == .school
+        let place = placeName(own)
+        var name = [last.name, place.text].filter { !$0.isEmpty }.joined(separator: " ")
+        var level = last.level ?? level(of: place.kind, place: place.text)
+        if last.isOrgan, lastIndex > 0 {
+            // "Ban Thường trực" of the Ủy ban above it, at its place
+            let parent = bodies[lastIndex - 1]
+            let parentPlace = placeName(qualifier(lastIndex - 1))
+            name = [last.name, parent.name, parentPlace.text].filter { !$0.isEmpty }.joined(separator: " ")
+            level = parent.level ?? self.level(of: parentPlace.kind, place: parentPlace.text)
+        }
+        if last.level == nil, !grammar.centralWords.matches(in: Folding.matchKey(last.name)).isEmpty { level = .ministry }
+        return Issuer(name: name, level: level, hasPlace: hasPlace || last.isOrgan)
+    }
+
+    private func bodies(in key: String, text: [UInt8], lineStarts: Set<Int>) -> [Body] {
+        let known = grammar.issuingBodies.matches(in: key)
+        var found = known.map { Body(range: $0.range, name: $0.value.name, level: $0.value.level, isOrgan: false) }
+        let organStarts = Set(grammar.organs.matches(in: key).map(\.range.lowerBound))
+        for head in grammar.bodyHeads.matches(in: key) where lineStarts.contains(head.range.lowerBound) || organStarts.contains(head.range.lowerBound) {
+            guard !known.contains(where: { $0.range.overlaps(head.range) }) else { continue }
+            // the name runs to an administrative word, the next body or the end
+            let nextBody = known.first { $0.range.lowerBound > head.range.lowerBound }?.range.lowerBound ?? text.count
+            var end = nextBody
+            let after = Array(key.utf8)[head.range.upperBound..<nextBody]
+            if let admin = after.withUnsafeBufferPointer({ grammar.places(in: $0) }).last {
+                end = head.range.upperBound + admin.range.lowerBound
+            }
+            let printed = String(decoding: text[head.range.lowerBound..<end], as: UTF8.self).trimming(" ,.-–:;")
+            let isOrgan = grammar.organs.prefixMatch(of: Folding.matchKey(printed)) != nil
+            let name = head.value == .school ? titleCase(printed) : Self.bodyCase(printed)
+            found.append(Body(range: head.range.lowerBound..<end, name: name, level: head.value, isOrgan: isOrgan))
+        }
+        return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
     /// "THÀNH PHỐ THỦ DẦU MỘT" → ("thành phố Thủ Dầu Một", .city).
@@ -66,5 +118,33 @@ struct IssuerReader {
             guard word.allSatisfy({ !$0.isLetter || $0.isUppercase }), word.count > 1 else { return String(word) }
             return word.prefix(1) + word.dropFirst().lowercased()
         }.joined(separator: " ")
+    }
+
+    /// A body's name printed in capitals, in the case Vietnamese writes it: "SỞ NỘI VỤ" → "Sở Nội
+    /// vụ", "BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH" → "Bộ Văn hóa, Thể thao và Du lịch": the head and the
+    /// first word after it and after each ",", "và" or "-" capitalised. Abbreviations (no vowel:
+    /// "MTTQ", "THCS") stay in capitals; a name printed in mixed case is kept.
+    static func bodyCase(_ text: String) -> String {
+        guard Folding.isAllCapitals(text) else { return text }
+        var capitalizeNext = true
+        var words: [String] = []
+        for (index, word) in text.split(separator: " ").enumerated() {
+            let lower = word.lowercased()
+            if !word.contains(where: isVowel) {
+                words.append(String(word))
+            } else if capitalizeNext || index == 1 {
+                words.append(lower.prefix(1).uppercased() + lower.dropFirst())
+            } else {
+                words.append(lower)
+            }
+            capitalizeNext = word.hasSuffix(",") || lower == "và" || word == "-" || word == "–"
+            if lower == "và" || word == "-" || word == "–" { words[words.count - 1] = lower }
+        }
+        return words.joined(separator: " ")
+    }
+
+    private static func isVowel(_ c: Character) -> Bool {
+        guard let base = Folding.searchKey(String(c)).first else { return false }
+        return "aeiouy".contains(base)
     }
 }

@@ -130,6 +130,9 @@ public struct DocumentHeader: Sendable {
     public var title: HeaderField<String>?
     /// The issuing body lines as printed ("ỦY BAN NHÂN DÂN", "THÀNH PHỐ THỦ DẦU MỘT", …).
     public var issuerLines: [String] = []
+    /// The letterhead named the body without its place ("ỦY BAN NHÂN DÂN"): the body's text or
+    /// the place-date line completes it.
+    var issuerHasPlace = true
 
     public init() {}
 }
