@@ -45,7 +45,7 @@ public struct Aligner: Sendable {
     }
 
     static func classified(_ target: Target) -> String? {
-        guard let id = target.indicator, id != "other" else { return nil }
+        guard let id = target.indicator, id != IndicatorGrammar.other else { return nil }
         return id
     }
 

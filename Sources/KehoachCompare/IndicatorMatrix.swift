@@ -49,7 +49,7 @@ public struct IndicatorMatrix: Codable, Sendable {
             let plan = comparable.plan
             var unclassified = 0
             for target in plan.targets {
-                guard let id = target.indicator, id != "other" else { unclassified += 1; continue }
+                guard let id = target.indicator, id != IndicatorGrammar.other else { unclassified += 1; continue }
                 if !order.contains(id) { order.append(id) }
                 cellsByIndicator[id, default: Array(repeating: [], count: plans.count)][column].append(Entry(target: target, match: .indicator))
             }
@@ -62,7 +62,7 @@ public struct IndicatorMatrix: Codable, Sendable {
             var wording: [String: [Entry]] = [:]
             for target in comparable.plan.targets {
                 for id in PlanTopics.indicatorsOutsideParentheses(in: target.quote, indicators: indicators)
-                where id != target.indicator && id != "other" && cellsByIndicator[id] != nil && cellsByIndicator[id]![column].isEmpty {
+                where id != target.indicator && id != IndicatorGrammar.other && cellsByIndicator[id] != nil && cellsByIndicator[id]![column].isEmpty {
                     wording[id, default: []].append(Entry(target: target, match: .wording))
                 }
             }

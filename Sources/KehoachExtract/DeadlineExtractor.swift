@@ -41,6 +41,7 @@ struct DeadlineExtractor {
             var range = match.range
             if let (before, r) = dayMonth(endingNear: match.range.lowerBound, in: item) { date = before; range = r.lowerBound..<range.upperBound }
             else if let (after, r) = dayMonth(inParenthesesAfter: match.range.upperBound, in: item) { date = after; range = range.lowerBound..<r.upperBound }
+            else if let (month, r) = month(endingNear: match.range.lowerBound, in: item) { date = month; range = r.lowerBound..<range.upperBound }
             if let d = date, d.year == nil { date = CalendarDate(year: nil, month: d.month, day: d.day) }
             found.append(Found(offset: match.range.lowerBound, quote: item.text(range), date: date?.iso, kind: .recurring))
             consumed.append(range)
@@ -283,6 +284,18 @@ struct DeadlineExtractor {
         guard let date = DateReader.date(&scanner), date.day != nil,
               item.key(scanner.position..<offset).trimming(" ,") .isEmpty else { return nil }
         return (date, start..<scanner.position)
+    }
+
+    /// "tháng 10" ending just before a recurrence word ("Tháng 10 hằng năm").
+    private func month(endingNear offset: Int, in item: KeyedText) -> (CalendarDate, Range<Int>)? {
+        let lower = item.characterStart(offset - 16)
+        guard let found = item.keyBytes[lower..<offset].lastOffset(of: "tháng".utf8) else { return nil }
+        let start = lower + found
+        var scanner = ByteScanner(bytes: item.keyBytes, at: start + "tháng".utf8.count)
+        scanner.skipSpaces()
+        guard let month = scanner.scanNumber(maxDigits: 2), (1...12).contains(month),
+              item.key(scanner.position..<offset).trimming(" ,").isEmpty else { return nil }
+        return (CalendarDate(year: nil, month: month), start..<scanner.position)
     }
 
     /// "(trước ngày 05/12)" right after a recurrence word.

@@ -14,7 +14,7 @@ public struct Extractor: Sendable {
 
     public func extract(_ document: PlanDocument, source: String? = nil) -> Plan {
         let metadata = metadata(document)
-        let items = PlanItems(document)
+        let items = PlanItems(document, grammar: grammar)
         let targetsByItem = targets(in: items, planYear: metadata.schoolYear == nil ? metadata.year : nil)
         let targets = Array(targetsByItem.joined())
         let deadlines = deadlines(in: items, tables: document.tables, planYears: planYears(metadata))
@@ -59,20 +59,18 @@ public struct Extractor: Sendable {
                 add(found, line: item.run.line(atUTF8: found.offset), task: item.run.text, path: item.path)
             }
         }
+        // a table's time column; its other cells are read with the rows' items above
         for table in tables {
-            let timeColumn = table.column { grammar.deadlines.timeColumns.prefixMatch(of: $0) != nil }
-            for row in table.dataRows {
-                let task = row.cells.filter { !$0.isEmpty }.dropFirst().first ?? ""
-                for (index, cell) in row.cells.enumerated() where !cell.isEmpty {
-                    if index == timeColumn {
-                        if let found = extractor.deadline(inTimeCell: cell) { add(found, line: row.location.line, task: task, path: []) }
-                    } else {
-                        for found in extractor.deadlines(in: cell) { add(found, line: row.location.line, task: task, path: []) }
-                    }
+            let columns = TableColumns(table, grammar: grammar)
+            guard let time = columns.time else { continue }
+            for row in table.dataRows where time < row.cells.count {
+                if let found = extractor.deadline(inTimeCell: row.cells[time]) {
+                    add(found, line: row.location.line, task: columns.task(of: row), path: [])
                 }
             }
         }
-        return deadlines
+        // in the plan's order: a table's time cells stand beside its rows' other deadlines
+        return deadlines.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
     }
 
     /// The items under MỤC TIÊU / MỤC ĐÍCH sections (not their own headings), each with the

@@ -23,11 +23,13 @@ struct PlanItems {
         var isBullet: Bool
         /// For an objectives heading about a year: the year, and whether it is a limit ("đến năm").
         var headingYear: (year: Int, isLimit: Bool)? = nil
+        /// The item is a data row of a table (its content cells).
+        var isTableRow = false
     }
 
     private(set) var items: [Item] = []
 
-    init(_ document: PlanDocument) {
+    init(_ document: PlanDocument, grammar: Grammar) {
         func visit(_ sections: [Section], path: [String], kinds: [SectionKind], year: Int?) {
             for section in sections {
                 let ownYear = YearPhrase.headingYear(in: section.title.key)
@@ -45,16 +47,44 @@ struct PlanItems {
                                                 || key.contains(subsequence: "trước năm".utf8))
                 }
                 items.append(heading)
-                for case .paragraph(let paragraph) in section.blocks {
-                    let isBullet: Bool
-                    if case .bullet = paragraph.kind { isBullet = true } else { isBullet = false }
-                    items.append(Item(run: paragraph.run, keyed: KeyedText(paragraph.run), path: path, kinds: kinds, isHeading: false,
-                                      sectionTitle: section.title.text, sectionYear: year, isBullet: isBullet))
+                for block in section.blocks {
+                    switch block {
+                    case .paragraph(let paragraph):
+                        let isBullet: Bool
+                        if case .bullet = paragraph.kind { isBullet = true } else { isBullet = false }
+                        items.append(Item(run: paragraph.run, keyed: KeyedText(paragraph.run), path: path, kinds: kinds, isHeading: false,
+                                          sectionTitle: section.title.text, sectionYear: year, isBullet: isBullet))
+                    case .table(let index):
+                        addRows(of: document.tables[index], columns: TableColumns(document.tables[index], grammar: grammar),
+                                path: path, kinds: kinds, sectionTitle: section.title.text, year: year)
+                    }
                 }
                 visit(section.children, path: path, kinds: kinds, year: year)
             }
         }
         visit(document.sections, path: [], kinds: [], year: nil)
+    }
+
+    /// Each data row of a table as an item: its content cells (the task, its targets, its result),
+    /// and one item for each cell of a year column ("Năm 2025": 80%), due that year.
+    private mutating func addRows(of table: Table, columns: TableColumns, path: [String], kinds: [SectionKind],
+                                  sectionTitle: String, year: Int?) {
+        for row in table.rows where !row.isGroup {
+            let rowPath = path + (row.group.map { [table.rows[$0].cells.first { !$0.isEmpty } ?? ""] } ?? [])
+            func add(_ text: String, year: Int?) {
+                guard !text.isEmpty else { return }
+                let run = TextRun(text, at: row.location)
+                var item = Item(run: run, keyed: KeyedText(run), path: rowPath, kinds: kinds, isHeading: false,
+                                sectionTitle: sectionTitle, sectionYear: year, isBullet: false)
+                item.isTableRow = true
+                items.append(item)
+            }
+            add(columns.contentText(of: row), year: year)
+            let task = columns.task(of: row)
+            for (column, due) in columns.years where column < row.cells.count && !row.cells[column].isEmpty {
+                add(task.isEmpty ? row.cells[column] : "\(task): \(row.cells[column])", year: due)
+            }
+        }
     }
 
     /// "Năm 2025", "Đến năm 2030", "Mục tiêu đến năm 2030": a heading about a year.

@@ -1,12 +1,19 @@
-import Foundation
 import KehoachGrammar
 import KehoachParser
 import KehoachText
 
-/// Finds the units a plan gives duties to: headings and "Unit: …" bullets under TỔ CHỨC THỰC
-/// HIỆN / PHÂN CÔNG, "Hiệu trưởng chịu trách nhiệm …" sentences there, and the Chủ trì (lead)
-/// / Phối hợp (support) columns of a table. Names are normalised (abbreviations expanded,
-/// locality words of sub-units dropped); one role per unit, lead wins.
+/// Finds the units a plan gives duties to:
+///
+/// - under TỔ CHỨC THỰC HIỆN / PHÂN CÔNG: headings that name a unit ("2. Công an tỉnh", "5. Sở
+///   Văn hóa …: Định hướng …", "14. Đề nghị Viện Kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh: …"),
+///   "Unit: …" bullets and "Hiệu trưởng chịu trách nhiệm …" sentences;
+/// - anywhere: "giao X chủ trì, phối hợp với Y" (X lead, Y support) and a task list's label lines
+///   ("- Đơn vị chủ trì: …", "- Đơn vị phối hợp: …");
+/// - the Chủ trì (lead) / Phối hợp (support) columns of a table.
+///
+/// Names are normalised (abbreviations expanded, locality words of sub-units dropped); one role
+/// per unit, lead wins. A Quyết định's execution formula and units named only as "whoever is
+/// concerned" give nobody a duty.
 struct ResponsibilityExtractor {
     let grammar: Grammar
 
@@ -36,32 +43,38 @@ struct ResponsibilityExtractor {
         }
         document.walk { section, path in
             let isDutySection = section.kind?.assignsDuties == true
-            guard isDutySection || path.contains(where: { $0.kind?.assignsDuties == true }) else { return }
-            // a heading under the duties section that names a unit
-            if !isDutySection, let unit = unitName(startingText: section.title.text) {
-                let tasks = section.blocks.compactMap { block -> String? in
-                    if case .paragraph(let p) = block { return p.text.leadingCharacters(120) } else { return nil }
+            let inDuties = isDutySection || path.contains(where: { $0.kind?.assignsDuties == true })
+            let tasks = section.blocks.compactMap { block -> String? in
+                if case .paragraph(let p) = block { return p.text.leadingCharacters(120) } else { return nil }
+            }
+            // a heading under the duties section that names units
+            if inDuties, !isDutySection, let units = unitsOfHeading(section.title.text) {
+                for unit in units {
+                    add(unit, .lead, line: section.location.line, task: nil)
+                    for task in tasks { add(unit, .lead, line: section.location.line, task: task) }
                 }
-                add(unit, .lead, line: section.location.line, task: nil)
-                for task in tasks { add(unit, .lead, line: section.location.line, task: task) }
-                return
+            } else {
+                for (unit, role) in assignments(KeyedText(section.title)) { add(unit, role, line: section.location.line, task: section.title.text.leadingCharacters(120)) }
             }
             for case .paragraph(let paragraph) in section.blocks {
-                for (unit, task) in dutySentences(KeyedText(paragraph.run)) {
-                    add(unit, .lead, line: paragraph.location.line, task: task)
+                let item = KeyedText(paragraph.run)
+                let line = paragraph.location.line
+                if let units = labelLine(item) {
+                    for (unit, role) in units { add(unit, role, line: line, task: section.title.text.leadingCharacters(120)) }
+                    continue
+                }
+                for (unit, role) in assignments(item) { add(unit, role, line: line, task: paragraph.text.leadingCharacters(120)) }
+                if inDuties {
+                    for (unit, task) in dutySentences(item) { add(unit, .lead, line: line, task: task) }
                 }
             }
         }
         for table in document.tables {
-            let roles = table.header.enumerated().compactMap { index, header -> (Int, Responsibility.Role)? in
-                guard let role = words.columns.prefixMatch(of: Folding.matchKey(header)),
-                      role.range.count == Folding.matchKey(header).utf8.count else { return nil }
-                return (index, role.value == .lead ? .lead : .support)
-            }
-            guard !roles.isEmpty else { continue }
+            let columns = TableColumns(table, grammar: grammar)
+            guard !columns.roles.isEmpty else { continue }
             for row in table.dataRows {
-                let task = row.cells.filter { !$0.isEmpty }.dropFirst().first.map { $0.leadingCharacters(120) }
-                for (column, role) in roles where column < row.cells.count {
+                let task = columns.task(of: row).leadingCharacters(120)
+                for (column, role) in columns.roles where column < row.cells.count {
                     for unit in splitUnits(row.cells[column]) { add(unit, role, line: row.location.line, task: task) }
                 }
             }
@@ -69,37 +82,129 @@ struct ResponsibilityExtractor {
         return found
     }
 
-    // MARK: - Reading unit names
+    // MARK: - Where units are named
 
-    /// "Phòng Văn hoá - Xã hội", "Trách nhiệm của Phòng GDĐT", "Các cơ sở giáo dục trên địa bàn
-    /// phường": the unit a heading names, or nil when it names a task.
+    /// "Phòng Văn hoá - Xã hội", "Sở Tài chính: Chủ trì, phối hợp …", "Đề nghị Viện Kiểm sát nhân
+    /// dân tỉnh, Tòa án nhân dân tỉnh: …": the units a heading names, or nil when it names a task.
+    private func unitsOfHeading(_ title: String) -> [String]? {
+        var named = title
+        if let colon = title.firstIndex(of: ":") { named = String(title[..<colon]) }
+        var rest = named.trimming(" :.-–")
+        if let prefix = words.unitPrefixes.prefixMatch(of: Folding.matchKey(rest)) {
+            rest = String(decoding: Array(rest.utf8)[prefix.range.upperBound...], as: UTF8.self).trimming(" :")
+        }
+        guard words.unitHeads.prefixMatch(of: Folding.matchKey(rest)) != nil else { return nil }
+        // a heading that goes on into a sentence names a task, not a unit
+        if rest.count > 120 { return nil }
+        let units = splitUnits(rest)
+        return units.isEmpty ? nil : units
+    }
+
+    /// The unit a text starts with: "Trách nhiệm của Phòng GDĐT" → "Phòng GDĐT"; nil when the text
+    /// does not start with a unit or goes on into a sentence.
     private func unitName(startingText text: String) -> String? {
         var rest = text.trimming(" :.-–")
         if let prefix = words.unitPrefixes.prefixMatch(of: Folding.matchKey(rest)) {
             rest = String(decoding: Array(rest.utf8)[prefix.range.upperBound...], as: UTF8.self).trimming(" :")
         }
-        let key = Folding.matchKey(rest)
-        guard words.unitHeads.prefixMatch(of: key) != nil else { return nil }
-        // a heading that goes on into a sentence names a task, not a unit
-        if rest.count > 90 { return nil }
+        guard words.unitHeads.prefixMatch(of: Folding.matchKey(rest)) != nil, rest.count <= 90 else { return nil }
         return rest
     }
 
+    /// "- Đơn vị chủ trì: Phòng VH-XH", "Cơ quan phối hợp: …": a task list's label line.
+    private func labelLine(_ item: KeyedText) -> [(String, Responsibility.Role)]? {
+        var start = 0
+        while start < item.count, " -+•*".utf8.contains(item.keyBytes[start]) { start += 1 }
+        guard let label = item.phrase(startingAt: start, in: words.columns) else { return nil }
+        var colon = label.range.upperBound
+        while colon < item.count, item.keyBytes[colon] == 0x20 { colon += 1 }
+        guard colon < item.count, item.keyBytes[colon] == UInt8(ascii: ":") else { return nil }
+        // "Cơ quan thực hiện: Sở Nội vụ chủ trì, phối hợp với …": the roles are in the sentence
+        let named = assignments(KeyedText(item.text((colon + 1)..<item.count)))
+        if !named.isEmpty { return named }
+        let units = splitUnits(item.text((colon + 1)..<item.count))
+        let role: Responsibility.Role = label.value == .lead ? .lead : .support
+        return units.isEmpty ? nil : units.map { ($0, role) }
+    }
+
+    /// "giao Công an tỉnh chủ trì, phối hợp Văn phòng UBND tỉnh theo dõi …" and "Sở Tài chính chủ
+    /// trì, phối hợp với Công an tỉnh …": the unit before "chủ trì" leads, those after "phối hợp
+    /// (với)" support, each name ending at a task verb or a clause's end.
+    private func assignments(_ item: KeyedText) -> [(String, Responsibility.Role)] {
+        guard item.key.utf8.contains(subsequence: Self.leadWord) else { return [] }
+        var found: [(String, Responsibility.Role)] = []
+        for range in sentences(item) {
+            let sentence = item.keyBytes[range]
+            if !item.matches(of: words.boilerplate, in: range).isEmpty { continue }
+            guard let lead = sentence.firstOffset(of: Self.leadWord) else { continue }
+            let leadAt = range.lowerBound + lead
+            // the subject: after "giao", or the sentence's start when a unit opens it
+            var subjectStart = range.lowerBound
+            while subjectStart < leadAt, " -+•*".utf8.contains(item.keyBytes[subjectStart]) { subjectStart += 1 }
+            if let giao = item.keyBytes[subjectStart..<leadAt].lastOffset(of: Self.assignWord) {
+                subjectStart += giao + Self.assignWord.count
+            } else {
+                // without "giao", "chủ trì" must stand as the duty ("X chủ trì, phối hợp …"), not
+                // inside a noun phrase ("các đơn vị chủ trì quản lý hệ thống …")
+                let after = item.keyBytes[(leadAt + Self.leadWord.count)...].drop { $0 == 0x20 }
+                guard after.first == UInt8(ascii: ",") || after.starts(with: Self.supportWord) || after.isEmpty else { continue }
+                if let colon = item.keyBytes[subjectStart..<leadAt].lastIndex(of: UInt8(ascii: ":")) { subjectStart = colon + 1 }
+            }
+            let subject = item.text(subjectStart..<leadAt).trimming(" ,:;-–")
+            guard !subject.isEmpty, let named = unitName(startingText: subject), subject.split(separator: " ").count <= 14 else { continue }
+            // "Sở Giáo dục và Đào tạo và Sở Y tế chủ trì": each unit of the subject leads
+            for unit in splitUnits(named) { found.append((unit, .lead)) }
+            // "…, phối hợp (với) Y …": the supporting units, up to a task verb
+            let afterLead = leadAt + Self.leadWord.count
+            guard let with = item.keyBytes[afterLead..<range.upperBound].firstOffset(of: Self.supportWord) else { continue }
+            var start = afterLead + with + Self.supportWord.count
+            for joiner in [Self.withWord, Self.alongWord] where item.keyBytes[start...].starts(with: joiner) { start += joiner.count }
+            var end = start
+            while end < range.upperBound {
+                let atWord = end == start || item.keyBytes[end - 1] == 0x20
+                if atWord, item.phrase(startingAt: end, in: words.taskVerbs) != nil, end > start { break }
+                if item.keyBytes[end] == UInt8(ascii: ";") || item.keyBytes[end] == UInt8(ascii: "(") { break }
+                end += 1
+            }
+            for unit in splitUnits(item.text(start..<end)) where words.unitHeads.prefixMatch(of: Folding.matchKey(unit)) != nil {
+                found.append((unit, .support))
+            }
+        }
+        return found
+    }
+
+    private static let leadWord = Array(" chủ trì".utf8)
+    private static let assignWord = Array("giao ".utf8)
+    private static let supportWord = Array("phối hợp ".utf8)
+    private static let withWord = Array("với ".utf8)
+    private static let alongWord = Array("cùng ".utf8)
+
+    /// The sentences of an item, cut on the key's bytes at ". " and ";".
+    private func sentences(_ item: KeyedText) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        var i = 0
+        while i <= item.count {
+            if i == item.count || item.keyBytes[i] == UInt8(ascii: ";") || item.keyBytes[i] == UInt8(ascii: ".") && (i + 1 == item.count || item.keyBytes[i + 1] == 0x20) {
+                if start < i { ranges.append(start..<i) }
+                start = i + 1
+            }
+            i += 1
+        }
+        return ranges
+    }
+
     /// "Phòng GDĐT: chủ trì …" and "Hiệu trưởng chịu trách nhiệm về …" in a duties section.
-    /// Sentences are cut on the key's bytes (". "), so nothing is folded or split twice.
     private func dutySentences(_ item: KeyedText) -> [(String, String)] {
         var found: [(String, String)] = []
-        var start = 0
-        while start < item.count {
-            var end = start
-            while end < item.count, !(item.keyBytes[end] == UInt8(ascii: ".") && (end + 1 == item.count || item.keyBytes[end + 1] == 0x20)) { end += 1 }
-            defer { start = end + 1 }
+        for range in sentences(item) {
             // skip the bullet marks and spaces that open the sentence
-            var begin = start
-            while begin < end, " -+•".utf8.contains(item.keyBytes[begin]) { begin += 1 }
-            guard begin < end else { continue }
+            var begin = range.lowerBound
+            while begin < range.upperBound, " -+•".utf8.contains(item.keyBytes[begin]) { begin += 1 }
+            guard begin < range.upperBound else { continue }
+            let end = range.upperBound
             let key = item.key(begin..<end)
-            if words.requests.prefixMatch(of: key) != nil { continue }
+            if words.requests.prefixMatch(of: key) != nil || !item.matches(of: words.boilerplate, in: begin..<end).isEmpty { continue }
             guard words.unitHeads.prefixMatch(of: key) != nil || words.unitPrefixes.prefixMatch(of: key) != nil else { continue }
             let sentence = item.text(begin..<end)
             if let colon = item.keyBytes[begin..<end].firstIndex(of: UInt8(ascii: ":")),
@@ -116,7 +221,8 @@ struct ResponsibilityExtractor {
         return found
     }
 
-    /// "Phòng GDĐT, các cơ sở giáo dục" or "Sở GDĐT và UBND thành phố" → one name each.
+    /// "Phòng GDĐT, các cơ sở giáo dục" or "Sở GDĐT và UBND thành phố" → one name each; a name
+    /// of a vague unit ("các đơn vị liên quan") is left out.
     private func splitUnits(_ cell: String) -> [String] {
         let item = KeyedText(cell)
         var parts: [String] = []
@@ -133,7 +239,26 @@ struct ResponsibilityExtractor {
             parts.append(item.text(pieceStart..<i))
             start = i + 1
         }
-        return parts.map { $0.trimming(" .-–") }.filter { !$0.isEmpty }
+        // a part that starts no unit name belongs to the name before it: "Phòng Kinh tế, Hạ tầng và
+        // Đô thị"; so does a common noun after a plural "các …": "Các sở, ban, ngành"; a part in
+        // lower case that names no unit is a unit's description ("…, phụ trách lĩnh vực …")
+        var units: [String] = []
+        for part in parts.map({ $0.trimming(" .-–") }) where !part.isEmpty {
+            let key = Folding.matchKey(part)
+            let isHead = words.unitHeads.prefixMatch(of: key) != nil
+            let isBareWord = !part.contains(" ")
+            if let last = units.last, Folding.matchKey(last).hasBytePrefix("các "), part.first?.isLowercase == true, !isHead || isBareWord {
+                units[units.count - 1] = last + ", " + part
+            } else if let last = units.last, !isHead, part.first?.isUppercase == true {
+                units[units.count - 1] = last + ", " + part
+            } else if isHead || units.isEmpty {
+                units.append(part)
+            }
+        }
+        return units.filter { unit in
+            let key = Folding.matchKey(unit)
+            return !words.vagueUnits.matches(in: key).contains { $0.range.upperBound == key.utf8.count }
+        }
     }
 
     /// The unit's name as the gold conventions write it: abbreviations expanded, spelling
@@ -143,11 +268,12 @@ struct ResponsibilityExtractor {
         var key = Folding.matchKey(name)
         let isLocalGovernment = key.hasPrefix("ủy ban nhân dân")
         if !isLocalGovernment {
-            // drop a trailing locality: "… phường", "… trên địa bàn phường"
-            for match in words.localityWords.matches(in: key).reversed() where match.range.upperBound == key.utf8.count {
+            // drop a trailing locality: "… trên địa bàn phường"; for a sub-unit, "… phường"
+            let isSubUnit = words.subUnitHeads.prefixMatch(of: key) != nil
+            let localities = words.localityWords.matches(in: key) + (isSubUnit ? words.subUnitLocalityWords.matches(in: key) : [])
+            if let match = localities.filter({ $0.range.upperBound == key.utf8.count }).min(by: { $0.range.lowerBound < $1.range.lowerBound }) {
                 name = String(decoding: Array(name.utf8)[..<match.range.lowerBound], as: UTF8.self).trimming(" ,")
                 key = Folding.matchKey(name)
-                break
             }
         }
         if let canonical = words.canonicalNames.prefixMatch(of: key), canonical.range.count == key.utf8.count {

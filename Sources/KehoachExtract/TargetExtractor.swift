@@ -92,7 +92,7 @@ struct TargetExtractor {
         }
         return Found(offset: number.start, quote: item.text(clause).trimming(" -+•:"), value: number.value, unit: unit,
                      comparator: comparator ?? .equal, aspirational: aspirational, population: population,
-                     indicator: indicator, ownYear: ownYear(in: clause, item: item))
+                     indicator: indicator ?? IndicatorGrammar.other, ownYear: ownYear(in: clause, item: item))
     }
 
     /// "2 học sinh/máy", "Tối đa 2 học sinh học chung 1 máy tính", "mỗi học sinh 01 máy tính".

@@ -415,22 +415,47 @@ support = phối hợp | đơn vị phối hợp | cơ quan phối hợp | phố
 # Words that start a unit name (a heading under TỔ CHỨC THỰC HIỆN is a unit when it starts so).
 [unit heads]
 phòng | sở | ủy ban nhân dân | ubnd | các cơ sở giáo dục | cơ sở giáo dục | các trường | trường | các đơn vị | ban | ban chỉ đạo | tổ | tổ chuyên môn | bộ phận | trung tâm | hiệu trưởng | phó hiệu trưởng | giáo viên | nhân viên | công đoàn | đoàn thanh niên | liên đội | chi đoàn | văn phòng | các phòng | hội đồng | các tổ chuyên môn | cán bộ | tổ văn phòng | giáo viên chủ nhiệm | các bộ phận | đội ngũ
+bộ | các bộ | các sở | các ban | các cơ quan | cơ quan | công an | bộ chỉ huy | bộ đội biên phòng | tòa án | tòa án nhân dân | viện kiểm sát | viện kiểm sát nhân dân | viện | cục | chi cục | tổng cục | kho bạc | ngân hàng | bảo hiểm xã hội | báo | đài | đài phát thanh | đài truyền hình | đài tiếng nói | thông tấn xã | ủy ban | ủy ban mặt trận | ủy ban mttq | mặt trận tổ quốc | hội | hội liên hiệp | liên đoàn | các hội | các tổ chức | tổ chức | các tổ chức chính trị - xã hội | doanh nghiệp | các doanh nghiệp | chi nhánh | viễn thông | bưu điện | đảng ủy | chi bộ | thường trực | chủ tịch | phó chủ tịch | các phó chủ tịch | chuyên viên | các chuyên viên | công chức | trưởng | phó trưởng | giám đốc | thủ trưởng | cán bộ phụ trách | cấp ủy | chính quyền | học sinh | cha mẹ học sinh | ban đại diện | trạm y tế | đội | các đội | các xã | các phường | ủy ban nhân dân các xã
 
 # Words before a unit name in a heading or bullet: "Trách nhiệm của Phòng GDĐT", "Đối với …".
 [unit prefixes]
-trách nhiệm của | nhiệm vụ của | đối với | giao | đề nghị
+trách nhiệm của | nhiệm vụ của | đối với | giao | đề nghị | đồng chí | các đồng chí | đ/c | các đ/c
 
 # A sentence that gives a duty to the unit before it: "Hiệu trưởng chịu trách nhiệm …".
 [duty verbs]
 chịu trách nhiệm | có trách nhiệm | chủ trì | chỉ đạo | phụ trách
 
+# Words after a unit's name that end it and begin its task ("giao Công an tỉnh chủ trì, phối hợp
+# Văn phòng UBND tỉnh | theo dõi, hướng dẫn …").
+[task verbs]
+tham mưu | giúp | theo dõi | tổ chức | triển khai | xây dựng | hướng dẫn | kiểm tra | thực hiện | đôn đốc | rà soát | tổng hợp | báo cáo | đề xuất | chỉ đạo | nghiên cứu | tuyên truyền | cập nhật | quản lý | bố trí | đảm bảo | bảo đảm | giám sát | phổ biến | cung cấp | hỗ trợ | tiếp nhận | xử lý | đánh giá | ban hành | trình | để | nhằm | trong | về việc | về
+
+# A unit named only as "whoever is concerned" is no unit: "các cơ quan, đơn vị liên quan".
+[vague units]
+liên quan | có liên quan | khác có liên quan
+
+# Clauses that name units without giving them a duty of the plan: a Quyết định's execution
+# formula ("… chịu trách nhiệm thi hành Quyết định này").
+[boilerplate]
+chịu trách nhiệm thi hành | trách nhiệm thi hành | thi hành quyết định này
+
 # Closing requests assign nothing ("Đề nghị UBND các xã …", "Sở GDĐT yêu cầu …").
 [requests]
 đề nghị | yêu cầu | trên đây là | trong quá trình
 
-# Locality words dropped from a sub-unit's name ("Phòng Kinh tế … phường" → "Phòng Kinh tế …").
+# Locality words dropped from the end of a unit's name: the area it works in ("Các cơ sở giáo dục
+# trên địa bàn phường" → "Các cơ sở giáo dục").
 [locality words]
-các huyện, thị xã, thành phố | các huyện | các xã | các phường | các quận | các thị xã | các thành phố | các tỉnh | trên địa bàn phường | trên địa bàn xã | trên địa bàn huyện | trên địa bàn thành phố | trên địa bàn tỉnh | trên địa bàn | phường | xã | huyện | thành phố | tỉnh | thị xã | quận | thị trấn
+các huyện, thị xã, thành phố | các huyện | các xã | các phường | các quận | các thị xã | các thành phố | các tỉnh | tỉnh, thành phố trực thuộc trung ương | trên địa bàn phường | trên địa bàn xã | trên địa bàn huyện | trên địa bàn thành phố | trên địa bàn tỉnh | trên địa bàn
+
+# A sub-unit of the local government drops the word of its place ("Phòng Kinh tế, Hạ tầng và Đô
+# thị phường" → "Phòng Kinh tế, Hạ tầng và Đô thị"); a body named by its place keeps it ("Công an
+# tỉnh", "Viện Kiểm sát nhân dân tỉnh").
+[sub-unit heads]
+phòng | các phòng | bộ phận | tổ
+
+[sub-unit locality words]
+phường | xã | huyện | thành phố | tỉnh | thị xã | quận | thị trấn | đặc khu
 
 # Unit names normalised: canonical = variants (after abbreviations are expanded).
 [canonical names]
@@ -469,6 +494,11 @@ phần
 
 [appendix words]
 phụ lục
+
+# The first words of a table row that sums the rows above it ("TỔNG SỐ", "Tổng cộng"): it is
+# counted with the group rows, not as data.
+[total rows]
+tổng số | tổng cộng | cộng | tổng
 """#,
         "targets.grammar": #"""
 # What makes a number a target, and how to read it (DESIGN.md section 3, gold/README.md).

@@ -32,6 +32,9 @@ public struct IndicatorGrammar: Sendable {
         self.terms = terms
     }
 
+    /// The id of a target that no term of the taxonomy names: its section `[other]`.
+    public static let other = "other"
+
     public func label(of id: String) -> String? {
         indicators.first { $0.id == id }?.label
     }

@@ -8,10 +8,16 @@ public struct ResponsibilityGrammar: Sendable {
     public let dutyVerbs: PhraseMatcher<Bool>
     public let requests: PhraseMatcher<Bool>
     public let localityWords: PhraseMatcher<Bool>
+    public let subUnitHeads: PhraseMatcher<Bool>
+    public let subUnitLocalityWords: PhraseMatcher<Bool>
     public let canonicalNames: PhraseMatcher<String>
+    public let taskVerbs: PhraseMatcher<Bool>
+    public let vagueUnits: PhraseMatcher<Bool>
+    public let boilerplate: PhraseMatcher<Bool>
 
     init(_ file: GrammarFile) throws(GrammarError) {
-        try file.requireSections(["columns", "unit heads", "unit prefixes", "duty verbs", "requests", "locality words", "canonical names"])
+        try file.requireSections(["columns", "unit heads", "unit prefixes", "duty verbs", "task verbs", "vague units", "boilerplate",
+                                  "requests", "locality words", "sub-unit heads", "sub-unit locality words", "canonical names"])
         var columns = PhraseMatcher<Role>()
         for entry in file.section("columns")?.entries ?? [] {
             guard let key = entry.key, let role = Role(rawValue: key) else { throw file.error(entry, "expected 'lead = …' or 'support = …'") }
@@ -23,6 +29,11 @@ public struct ResponsibilityGrammar: Sendable {
         dutyVerbs = file.phraseSet("duty verbs")
         requests = file.phraseSet("requests")
         localityWords = file.phraseSet("locality words")
+        subUnitHeads = file.phraseSet("sub-unit heads")
+        subUnitLocalityWords = file.phraseSet("sub-unit locality words")
         canonicalNames = try file.keyedPhrases("canonical names")
+        taskVerbs = file.phraseSet("task verbs")
+        vagueUnits = file.phraseSet("vague units")
+        boilerplate = file.phraseSet("boilerplate")
     }
 }

@@ -22,9 +22,11 @@ public struct SectionGrammar: Sendable {
     public let kinds: PhraseMatcher<SectionKind>
     public let partWords: PhraseMatcher<Bool>
     public let appendixWords: PhraseMatcher<Bool>
+    /// "TỔNG SỐ", "Cộng": the first words of a table's total row, which is no data row.
+    public let totalRows: PhraseMatcher<Bool>
 
     init(_ file: GrammarFile) throws(GrammarError) {
-        try file.requireSections(["kinds", "part words", "appendix words"])
+        try file.requireSections(["kinds", "part words", "appendix words", "total rows"])
         var kinds = PhraseMatcher<SectionKind>()
         for entry in file.section("kinds")?.entries ?? [] {
             guard let name = entry.key, let kind = SectionKind(rawValue: name) else {
@@ -35,6 +37,7 @@ public struct SectionGrammar: Sendable {
         self.kinds = kinds
         partWords = file.phraseSet("part words")
         appendixWords = file.phraseSet("appendix words")
+        totalRows = file.phraseSet("total rows")
     }
 
     /// The kind of a heading title: the longest grammar phrase that starts it.

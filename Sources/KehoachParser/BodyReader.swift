@@ -18,7 +18,9 @@ struct BodyReader {
     private(set) var sections: [Section] = []
 
     private var tree: SectionTreeBuilder
-    private var pendingRows: [Token] = []
+    private var pendingRows: [TableBuilder.Line] = []
+    /// Lines read inside the pending table since its last row.
+    private var linesSinceRow = 0
     private var inClosing = false
     /// What a lower-case line would continue: the last heading title or the last paragraph.
     private var lastContainer: Container = .none
@@ -40,8 +42,18 @@ struct BodyReader {
     }
 
     mutating func read(_ tokens: ArraySlice<Token>) {
-        for token in tokens {
-            read(token)
+        var index = tokens.startIndex
+        while index < tokens.endIndex {
+            let token = tokens[index]
+            var next = index + 1
+            while next < tokens.endIndex, tokens[next].isBlank { next += 1 }
+            if isInsideTable(token, next: next < tokens.endIndex ? tokens[next] : nil) {
+                pendingRows.append(.inner(token))
+                linesSinceRow += 1
+            } else {
+                read(token)
+            }
+            index += 1
         }
         flushTable()
         sections = tree.finish()
@@ -60,7 +72,8 @@ struct BodyReader {
                 inClosing = true
                 return
             }
-            pendingRows.append(token)
+            pendingRows.append(.row(token))
+            linesSinceRow = 0
             lastContainer = .none
             return
         default:
@@ -191,18 +204,39 @@ struct BodyReader {
         defer { pendingRows = [] }
         if pendingRows.count == 1 {
             // one row is a line with tabs in it, not a table
-            let row = pendingRows[0]
+            let row = pendingRows[0].token
             let text = (row.cells ?? []).filter { !$0.isEmpty }.joined(separator: " ")
             for run in Self.runs(text, at: row.location) { add(Paragraph(kind: .text, run: run)) }
             return
         }
-        let (table, problems) = TableBuilder.build(pendingRows, sectionLabel: nil)
+        let (table, problems) = TableBuilder.build(pendingRows, grammar: grammar.sections)
         diagnostics += problems
         tables.append(table)
         if !tree.add(.table(tables.count - 1)) {
             diagnostics.append(Diagnostic("table.outside-section", .note, at: table.location, "a table stands before the first section"))
         }
         lastContainer = .none
+    }
+
+    // MARK: - Tables
+
+    /// A line between the rows of a table, when the table goes on after it: a group heading that
+    /// lost its empty cells ("I. Truyền thông"), the wrapped text of a cell, a page number.
+    private func isInsideTable(_ token: Token, next: Token?) -> Bool {
+        guard let first = pendingRows.first?.token.cells, linesSinceRow < 3, !inClosing,
+              let following = next?.cells, following.filter({ !$0.isEmpty }).count >= 2 else { return false }
+        switch token.kind {
+        case .heading(let label):
+            guard label.scheme != .appendix && label.scheme != .part && label.scheme != .article else { return false }
+        case .text, .bullet:
+            guard token.text.utf8.count < 500, !closingReader.isRecipientsLine(token.key), !closingReader.isSignatureStart(token) else { return false }
+        default:
+            return false
+        }
+        // the row after it continues the table: as wide as its first row, or numbered as a row
+        let head = following.first { !$0.isEmpty } ?? ""
+        let numbered = Int(head.trimming(". )")) != nil || NumberingReader.romanValue(head.trimming(". )")) != nil
+        return following.count == first.count || numbered
     }
 
     // MARK: - Closing

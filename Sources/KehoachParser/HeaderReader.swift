@@ -38,7 +38,7 @@ struct HeaderReader {
         result.diagnostics += letterhead.diagnostics
         var header = DocumentHeader()
         if let number = letterhead.number {
-            header.symbol = HeaderField(number.value.symbol, at: number.location)
+            header.symbol = HeaderField(Self.symbol(of: number.value), at: number.location)
             if number.value.serial != nil { header.number = HeaderField(number.value.text, at: number.location) }
         }
         header.place = letterhead.place
@@ -71,9 +71,8 @@ struct HeaderReader {
         if header.number == nil && header.symbol == nil, let headline = headline(in: tokens[..<region.letterhead.lowerBound]) {
             apply(headline, to: &header)
         }
-        if header.documentType == nil, let code = header.symbol.map({ HeaderGrammar.foldCode($0.value.split(separator: "-").first ?? "") }),
-           let type = grammar.header.typeCodes[code] {
-            header.documentType = HeaderField(type, at: header.symbol?.location)
+        if header.documentType == nil, let number = letterhead.number, let type = grammar.header.typeCodes[HeaderGrammar.foldCode(number.value.leadingCode)] {
+            header.documentType = HeaderField(type, at: number.location)
         }
         result.header = header
         result.bodyStart = bodyStart
@@ -92,7 +91,7 @@ struct HeaderReader {
     /// A headline's fields where the header has none of its own.
     private func apply(_ headline: Headline, to header: inout DocumentHeader) {
         header.number = HeaderField(headline.number.text, at: headline.location)
-        header.symbol = HeaderField(headline.number.symbol, at: headline.location)
+        header.symbol = HeaderField(Self.symbol(of: headline.number), at: headline.location)
         if header.documentType == nil { header.documentType = HeaderField(headline.type, at: headline.location) }
         if header.date == nil, let date = headline.date { header.date = HeaderField(date, at: headline.location) }
         if header.title == nil, let title = headline.title { header.title = HeaderField(title, at: headline.location) }
@@ -101,6 +100,12 @@ struct HeaderReader {
             header.level = issuer.level
             header.issuerHasPlace = issuer.hasPlace
         }
+    }
+
+    /// The symbol as the plan's metadata gives it: what stands after the number's last slash
+    /// (`KH-PGDĐT` of `364/KH-PGDĐT`, `BDVTW` of a Party number `1600-KH/BDVTW`).
+    static func symbol(of number: DocumentNumber) -> String {
+        number.text.split(separator: "/").last.map(String.init) ?? number.symbol
     }
 
     // MARK: - Regions

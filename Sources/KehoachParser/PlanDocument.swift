@@ -84,6 +84,8 @@ public struct TableRow: Sendable {
     public var location: SourceLocation
     /// A row that names a group of the rows below it ("I. Truyền thông …").
     public var isGroup: Bool
+    /// For a data row: the index in `Table.rows` of the group row it stands under.
+    public var group: Int? = nil
 }
 
 /// The "Nơi nhận" list and the signature block.

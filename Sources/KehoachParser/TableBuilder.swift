@@ -1,29 +1,54 @@
+import KehoachGrammar
 import KehoachLexer
 import KehoachText
 
-/// Rows of a tab- or `|`-separated table → a `Table`: the first row is its header when it does
-/// not start with a number, a repeat of the header after a page break is dropped, a row of
-/// column numbers (1 2 3 …) is dropped, and a row numbered with a Roman numeral or holding one
-/// cell is a group row. A skipped row number is reported.
+/// The lines of a table → a `Table`, however page breaks and copying cut it:
+///
+/// - the first row is the header when it does not start with a number; a second row of
+///   sub-headers under it ("Chủ trì" | "Phối hợp" under "Đơn vị thực hiện") is merged into it;
+/// - a repeat of the header after a page break, and a row of column numbers (1 2 3 …), are dropped;
+/// - a row numbered with a Roman numeral or a letter, or holding one cell, is a group row, and so
+///   is such a line that lost its empty cells ("I. Truyền thông"); the rows under it belong to it;
+/// - a row broken by a line break inside a cell ("1<tab>Tuyên truyền …" / "… trên mạng<tab>Phòng
+///   VH-XH<tab>…") is joined back, and a line of text between rows continues the row above;
+/// - a page number between rows is dropped; a skipped row number is reported.
 enum TableBuilder {
-    static func build(_ rows: [Token], sectionLabel: String?) -> (Table, [Diagnostic]) {
+    /// A line of a table region: a row of cells, or a line between rows (a group heading that lost
+    /// its empty cells, a wrapped cell's text, a page number).
+    enum Line {
+        case row(Token)
+        case inner(Token)
+
+        var token: Token {
+            switch self { case .row(let t), .inner(let t): return t }
+        }
+    }
+
+    static func build(_ lines: [Line], grammar: SectionGrammar) -> (Table, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
+        let rows = joinedRows(lines)
         let first = rows[0]
-        let firstCells = first.cells ?? []
-        let hasHeader = !(firstCells.first.map(isNumber) ?? false)
-        let header = hasHeader ? firstCells : []
+        let hasHeader = !(first.cells.first(where: { !$0.isEmpty }).map(isNumber) ?? false) && !first.isInner
+        var header = hasHeader ? first.cells : []
+        var body = rows.dropFirst(hasHeader ? 1 : 0)
+        if hasHeader, let second = body.first, isSubHeader(second) {
+            header = merged(header, second.cells)
+            body = body.dropFirst()
+        }
         let headerKey = key(header)
         let headerCells = header.filter { !$0.isEmpty }.count
-        var table = Table(location: first.location, header: header, rows: [], sectionLabel: sectionLabel)
+        var table = Table(location: first.location, header: header, rows: [], sectionLabel: nil)
         var lastNumber: Int? = nil
-        for row in rows.dropFirst(hasHeader ? 1 : 0) {
-            let cells = row.cells ?? []
+        var group: Int? = nil
+        for row in body {
+            let cells = row.cells
             let filled = cells.filter { !$0.isEmpty }
+            if filled.isEmpty { continue }
             if hasHeader && filled.count == headerCells && key(cells) == headerKey { continue }
             if isColumnNumbering(cells) { continue }
             let firstCell = filled.first ?? ""
-            let isGroup = filled.count == 1 || NumberingReader.romanValue(firstCell.trimming(". ")) != nil
-                || (firstCell.count <= 2 && firstCell.first?.isUppercase == true && firstCell.trimming(". ").count == 1)
+            let isGroup = row.isInner || filled.count == 1 || isGroupLabel(firstCell)
+                || cells.first?.isEmpty != false && grammar.totalRows.prefixMatch(of: Folding.matchKey(firstCell)) != nil
             if !isGroup, let n = Int(firstCell.trimming(". ")) {
                 if let previous = lastNumber, previous < Int.max, n > previous + 1 {
                     let missing = (previous + 1 == n - 1) ? "\(previous + 1)" : "\(previous + 1)–\(n - 1)"
@@ -31,10 +56,86 @@ enum TableBuilder {
                 }
                 lastNumber = n
             }
-            table.rows.append(TableRow(cells: cells, location: row.location, isGroup: isGroup))
+            table.rows.append(TableRow(cells: cells, location: row.location, isGroup: isGroup, group: isGroup ? nil : group))
+            if isGroup { group = table.rows.count - 1 }
         }
         return (table, diagnostics)
     }
+
+    // MARK: - Rows from lines
+
+    private struct RawRow {
+        var cells: [String]
+        var location: SourceLocation
+        /// A group heading that stood as a line of its own.
+        var isInner = false
+    }
+
+    /// The table's rows with broken rows joined, wrapped text appended, page numbers dropped.
+    private static func joinedRows(_ lines: [Line]) -> [RawRow] {
+        var rows: [RawRow] = []
+        // the width of the table: the widest of its first rows
+        let width = lines.prefix(4).compactMap { $0.token.cells?.count }.max() ?? 0
+        for line in lines {
+            switch line {
+            case .row(let token):
+                let cells = token.cells ?? []
+                if var last = rows.last, !last.isInner, last.cells.count < width, last.cells.count + cells.count - 1 == width,
+                   let head = cells.first, !head.isEmpty, !isNumber(head), !isGroupLabel(head) {
+                    // a line break inside a cell cut the row in two: the halves share that cell
+                    last.cells[last.cells.count - 1] = [last.cells[last.cells.count - 1], cells[0]].filter { !$0.isEmpty }.joined(separator: " ")
+                    last.cells += cells.dropFirst()
+                    rows[rows.count - 1] = last
+                } else {
+                    rows.append(RawRow(cells: cells, location: token.location))
+                }
+            case .inner(let token):
+                if isPageNumber(token.text) { continue }
+                if case .heading(let label) = token.kind {
+                    rows.append(RawRow(cells: [label.text, token.text], location: token.location, isInner: true))
+                } else if var last = rows.last, let index = last.cells.lastIndex(where: { !$0.isEmpty }) {
+                    // the wrapped text of a cell: it continues the row above
+                    last.cells[index] += " " + token.text
+                    rows[rows.count - 1] = last
+                }
+            }
+        }
+        return rows
+    }
+
+    /// "12", "- 3 -", "Trang 3": a page number left between rows by a page break.
+    static func isPageNumber(_ text: String) -> Bool {
+        var t = Substring(text.trimming(" -–—"))
+        if t.lowercased().hasPrefix("trang ") { t = t.dropFirst(6) }
+        return !t.isEmpty && t.count <= 4 && t.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    // MARK: - Header
+
+    /// A row of sub-headers right under the header: its first cell empty (under STT), at least
+    /// two short cells, no digit.
+    private static func isSubHeader(_ row: RawRow) -> Bool {
+        let filled = row.cells.filter { !$0.isEmpty }
+        guard !row.isInner, filled.count >= 2, row.cells.first?.isEmpty == true else { return false }
+        return filled.allSatisfy { cell in cell.count <= 40 && !cell.contains(where: \.isNumber) }
+    }
+
+    /// The header with its sub-headers: "Đơn vị thực hiện" over "Chủ trì" | "Phối hợp" gives
+    /// "Đơn vị thực hiện Chủ trì" | "Đơn vị thực hiện Phối hợp". A merged header cell spans the
+    /// sub-headers under it when the sub-header row is the wider.
+    static func merged(_ header: [String], _ sub: [String]) -> [String] {
+        var top = header
+        if top.count < sub.count, let start = sub.firstIndex(where: { !$0.isEmpty }), start < top.count {
+            let span = sub.count - top.count + 1
+            top = Array(top[..<start]) + Array(repeating: top[start], count: span) + Array(top[(start + 1)...])
+        }
+        return sub.indices.map { i in
+            let upper = i < top.count ? top[i] : ""
+            return [upper, sub[i]].filter { !$0.isEmpty }.joined(separator: " ")
+        }
+    }
+
+    // MARK: - Cells
 
     private static func key(_ cells: [String]) -> String {
         cells.filter { !$0.isEmpty }.map { Folding.matchKey($0) }.joined(separator: "\t")
@@ -43,6 +144,14 @@ enum TableBuilder {
     private static func isNumber(_ cell: String) -> Bool {
         let t = cell.trimming(". ")
         return !t.isEmpty && t.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// "I", "II.", "A", "b)": a label that numbers groups of rows, not rows.
+    private static func isGroupLabel(_ cell: String) -> Bool {
+        let label = cell.trimming(". )")
+        if NumberingReader.romanValue(label) != nil { return true }
+        guard label.count == 1, let c = label.first else { return false }
+        return c.isLetter
     }
 
     /// "(1) (2) (3)" or "1 2 3 4": a row that numbers the columns.

@@ -49,3 +49,71 @@ final class ResponsibilityTests: XCTestCase {
         XCTAssertEqual(units("III. GIẢI PHÁP\n2. Phân công lực lượng phụ trách công nghệ thông tin\n- Đối với bộ phận phụ trách giáo dục: Phân công 01 lãnh đạo.\n"), [])
     }
 }
+
+/// Units named outside TỔ CHỨC THỰC HIỆN, and a task table's rows as items of the plan.
+final class UnitsOutsideImplementationTests: XCTestCase {
+    private func plan(_ body: String) -> Plan { PlanReader().read(text: body) }
+    private func units(_ body: String) -> [String] { plan(body).responsibilities.map { "\($0.role.rawValue) \($0.unit)" } }
+
+    /// gh-day7-199 line 171 and real_05 line 48: "giao X chủ trì, phối hợp (với) Y".
+    func test_giaoXChuTriPhoiHopY_leadAndSupport() {
+        XCTAssertEqual(units("""
+        II. NHIỆM VỤ
+        3. Giao Công an tỉnh chủ trì, phối hợp Văn phòng Ủy ban nhân dân tỉnh theo dõi, hướng dẫn, kiểm tra, đôn đốc việc thực hiện Kế hoạch.
+        """), ["lead Công an tỉnh", "support Văn phòng Ủy ban nhân dân tỉnh"])
+        XCTAssertEqual(units("1. Mục đích\nGiao Công an tỉnh chủ trì phối hợp với Văn phòng UBND tỉnh giúp Chủ tịch UBND tỉnh hướng dẫn, đôn đốc."),
+                       ["lead Công an tỉnh", "support Văn phòng Ủy ban nhân dân tỉnh"])
+    }
+
+    /// "chủ trì" inside a noun phrase assigns nothing (001 line 94).
+    func test_chuTriInsideANounPhrase_assignsNothing() {
+        XCTAssertEqual(units("1. Nhiệm vụ\nCác đơn vị chủ trì quản lý hệ thống thông tin và cơ sở dữ liệu giáo dục lưu ý rà soát quy chế."), [])
+    }
+
+    /// real_10 and real_08: a task list's label lines, plain or holding the roles in a sentence.
+    func test_labelLines_ofATaskList() {
+        XCTAssertEqual(units("""
+        II. NỘI DUNG, TIẾN ĐỘ
+        1.1. Xây dựng và ban hành Hướng dẫn.
+        - Thời gian hoàn thành: Quý IV/2025;
+        - Đơn vị chủ trì: Phòng Văn hóa - Xã hội
+        - Đơn vị phối hợp: Các cơ sở giáo dục, Trạm y tế phường
+        - Cơ quan thực hiện: Sở Nội vụ chủ trì, phối hợp với các sở, ban, ngành, đoàn thể Thành phố và các đơn vị có liên quan.
+        """), ["lead Phòng Văn hóa - Xã hội", "support Các cơ sở giáo dục", "support Trạm y tế phường", "lead Sở Nội vụ", "support Các sở, ban, ngành, đoàn thể Thành phố"])
+    }
+
+    /// gh-day7-199: unit headings under PHÂN CÔNG that carry their task after a colon, or a request.
+    func test_unitHeadings_withTaskAfterColon_andRequests() {
+        XCTAssertEqual(units("""
+        III. PHÂN CÔNG NHIỆM VỤ
+        2. Công an tỉnh
+        - Chủ trì tổ chức triển khai.
+        5. Sở Văn hóa, Thể thao và Du lịch: Định hướng, hướng dẫn các cơ quan báo chí, phát thanh, truyền hình.
+        14. Đề nghị Viện Kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh: Phối hợp chặt chẽ với các cơ quan.
+        """), ["lead Công an tỉnh", "lead Sở Văn hóa, Thể thao và Du lịch", "lead Viện Kiểm sát nhân dân tỉnh", "lead Tòa án nhân dân tỉnh"])
+    }
+
+    /// A Quyết định's execution formula gives nobody a duty of the plan.
+    func test_executionFormula_assignsNothing() {
+        XCTAssertEqual(units("Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Tài chính chủ trì, phối hợp với các đơn vị chịu trách nhiệm thi hành Quyết định này."), [])
+    }
+
+    func test_taskTableRows_giveTargetsDeadlinesAndUnits() {
+        let read = plan("""
+        PHỤ LỤC
+        DANH MỤC CÁC NHIỆM VỤ
+        STT\tNội dung công việc\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian hoàn thành
+        I. Truyền thông
+        1\t100% cán bộ quản lý, giáo viên được tập huấn kỹ năng số\tPhòng VH-XH\tCác cơ sở giáo dục\tQuý II/2026
+        2\tTổ chức Ngày hội STEM/STEAM cấp phường\tPhòng VH-XH\tTrạm y tế phường\tTháng 10 hằng năm
+        II. Hạ tầng
+        3\tĐầu tư hệ thống thư viện số thông minh\tUBND phường\tPhòng VH-XH\tNăm 2025 - 2030
+        """)
+        XCTAssertEqual(read.targets.map { "\($0.line) \($0.value) \($0.unit)" }, ["5 100.0 %"])
+        XCTAssertEqual(read.targets.first?.section.last, "I", "a row's target stands under its group")
+        XCTAssertEqual(read.deadlines.map { "\($0.line) \($0.kind.rawValue) \($0.date ?? "-")" },
+                       ["5 during 2026-04/2026-06", "6 recurring --10", "8 during 2025/2030"])
+        XCTAssertEqual(read.responsibilities.map { "\($0.role.rawValue) \($0.unit)" },
+                       ["lead Phòng Văn hóa - Xã hội", "support Các cơ sở giáo dục", "support Trạm y tế phường", "lead Ủy ban nhân dân phường"])
+    }
+}

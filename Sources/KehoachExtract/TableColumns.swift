@@ -1,0 +1,74 @@
+import KehoachGrammar
+import KehoachParser
+import KehoachText
+
+/// What each column of a table holds, read from its header: the row number ("STT"), the lead
+/// and support units ("Đơn vị chủ trì", "Phối hợp"), the time ("Thời gian hoàn thành"), a year
+/// a target is due ("Năm 2025", "Đến năm 2030"), and the content (what the row is about).
+struct TableColumns {
+    var number: Int?
+    var roles: [(column: Int, role: Responsibility.Role)] = []
+    var time: Int?
+    /// Columns whose header is a year: the targets in them are due that year.
+    var years: [(column: Int, year: Int)] = []
+    var content: [Int] = []
+
+    init(_ table: Table, grammar: Grammar) {
+        for (index, header) in table.header.enumerated() {
+            let key = Folding.matchKey(header)
+            if key.isEmpty {
+                content.append(index)
+                continue
+            }
+            if index == 0, Self.numberHeaders.contains(key.filter { $0 != " " && $0 != "." }) {
+                number = index
+            } else if let role = grammar.responsibilities.columns.matches(in: key).last {
+                // "Đơn vị thực hiện Phối hợp" (a header over a sub-header): the last phrase decides
+                roles.append((index, role.value == .lead ? .lead : .support))
+            } else if time == nil, grammar.deadlines.timeColumns.prefixMatch(of: key) != nil {
+                time = index
+            } else if let year = Self.year(ofHeader: key) {
+                years.append((index, year))
+            } else {
+                content.append(index)
+            }
+        }
+        if table.header.isEmpty, let width = table.rows.map(\.cells.count).max() {
+            content = Array(0..<width)
+        }
+        if number == nil, let first = content.first, table.dataRows.allSatisfy({ Self.isRowNumber($0.cells.first ?? "") }) {
+            number = first
+            content.removeFirst()
+        }
+    }
+
+    private static let numberHeaders: Set<String> = ["stt", "tt", "sốtt", "số"]
+
+    /// "2025", "Năm 2025", "Đến năm 2030", "KH 2026": a header that is a year and little else.
+    private static func year(ofHeader key: String) -> Int? {
+        let words = key.split(separator: " ")
+        guard words.count <= 4 else { return nil }
+        let years = words.compactMap { word -> Int? in
+            let digits = word.filter(\.isNumber)
+            guard digits.count == 4, let y = Int(digits), (1990...2100).contains(y) else { return nil }
+            return y
+        }
+        return years.count == 1 ? years[0] : nil
+    }
+
+    private static func isRowNumber(_ cell: String) -> Bool {
+        let t = cell.trimming(". ")
+        return t.isEmpty || t.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// A data row's content as one text: its content cells, the first (the task) before the rest.
+    func contentText(of row: TableRow) -> String {
+        let cells = content.compactMap { $0 < row.cells.count ? row.cells[$0] : nil }.filter { !$0.isEmpty }
+        return cells.joined(separator: ": ")
+    }
+
+    /// The row's task: its first content cell.
+    func task(of row: TableRow) -> String {
+        content.lazy.compactMap { $0 < row.cells.count ? row.cells[$0] : nil }.first { !$0.isEmpty } ?? ""
+    }
+}

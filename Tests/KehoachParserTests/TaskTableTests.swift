@@ -1,0 +1,94 @@
+import XCTest
+import KehoachText
+@testable import KehoachParser
+
+/// A task appendix as real copies leave it (issue: plans nobody here has seen): one table over
+/// page breaks, group rows that lost their empty cells, cells wrapped onto the next line, page
+/// numbers, a header over two lines. Rows cut from 004's appendix and real_10's task list.
+final class TaskTableTests: XCTestCase {
+    private func parse(_ text: String) -> PlanDocument { Parser().parse(SourceText(text)) }
+
+    private let header = "STT\tNội dung công việc\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian hoàn thành"
+
+    func test_tableOverPageBreak_isOneTableWithGroups() {
+        let document = parse("""
+        PHỤ LỤC
+        DANH MỤC CÁC NHIỆM VỤ TRỌNG TÂM NĂM 2025
+        \(header)
+        I. Truyền thông, nâng cao nhận thức
+        1\tTổ chức bồi dưỡng, tập huấn nâng cao nhận thức về chuyển đổi số\tPhòng VH-XH\tCác cơ sở giáo dục\tQuý II/2026
+        2\tTriển khai hiệu quả các hoạt động Ngày Chuyển đổi số quốc gia\tPhòng VH-XH\tCác cơ sở giáo dục\tTháng 10 hằng năm
+
+        3
+
+        \(header)
+        II. Hạ tầng, nền tảng số
+        3\tĐầu tư hệ thống thư viện số thông minh đa phương tiện\tUBND phường\tPhòng VH-XH\tNăm 2025 - 2030
+        4\tTriển khai hồ sơ, sổ điểm, học bạ số cấp Tiểu học\tCác cơ sở giáo dục\tPhòng VH-XH\tThường xuyên
+        """)
+        XCTAssertEqual(document.tables.count, 1, "the header repeated after a page break, and the page number, do not end the table")
+        guard let table = document.tables.first else { return }
+        XCTAssertEqual(table.location.line, 3)
+        XCTAssertEqual(table.dataRows.count, 4)
+        XCTAssertEqual(table.rows.filter(\.isGroup).map { $0.cells.first ?? "" }, ["I", "II"])
+        XCTAssertEqual(table.dataRows.map { $0.group.map { table.rows[$0].cells[1] } }, ["Truyền thông, nâng cao nhận thức", "Truyền thông, nâng cao nhận thức", "Hạ tầng, nền tảng số", "Hạ tầng, nền tảng số"])
+        XCTAssertEqual(document.sections.map(\.label.text), ["PHỤ LỤC"], "group rows inside the table are not sections")
+    }
+
+    func test_cellWrappedOntoTheNextLine_isJoinedToItsRow() {
+        let document = parse("""
+        \(header)
+        1\tTổ chức bồi dưỡng, tập huấn nâng cao nhận thức về chuyển đổi số cho công chức,
+        viên chức của các cơ sở giáo dục\tPhòng VH-XH\tCác cơ sở giáo dục\tQuý II/2026
+        2\tXây dựng kho học liệu trực tuyến\tPhòng VH-XH\t\tNăm 2025
+        3\tTổ chức Ngày hội STEM/STEAM cấp phường\tPhòng VH-XH\tCác trường
+        tiểu học, trung học cơ sở\t8/2025
+        """)
+        guard let table = document.tables.first else { return XCTFail("no table") }
+        XCTAssertEqual(document.tables.count, 1)
+        XCTAssertEqual(table.dataRows.count, 3)
+        XCTAssertEqual(table.dataRows[0].cells[1], "Tổ chức bồi dưỡng, tập huấn nâng cao nhận thức về chuyển đổi số cho công chức, viên chức của các cơ sở giáo dục")
+        XCTAssertEqual(table.dataRows[0].cells[4], "Quý II/2026")
+        XCTAssertEqual(table.dataRows[1].cells[3], "", "an empty cell stays empty")
+        XCTAssertEqual(table.dataRows[2].cells, ["3", "Tổ chức Ngày hội STEM/STEAM cấp phường", "Phòng VH-XH", "Các trường tiểu học, trung học cơ sở", "8/2025"])
+    }
+
+    func test_headerOverTwoLines_mergesItsSubHeaders() {
+        let document = parse("""
+        | STT | Nội dung | Đơn vị thực hiện | | Thời gian |
+        |---|---|---|---|---|
+        | | | Chủ trì | Phối hợp | |
+        | 1 | Cập nhật cơ sở dữ liệu ngành | Phòng VH-XH | Các trường | Tháng 9/2025 |
+        | 2 | Triển khai học bạ số | Các trường | Phòng VH-XH | Năm học 2025-2026 |
+        """)
+        guard let table = document.tables.first else { return XCTFail("no table") }
+        XCTAssertEqual(table.header, ["STT", "Nội dung", "Đơn vị thực hiện Chủ trì", "Phối hợp", "Thời gian"])
+        XCTAssertEqual(table.dataRows.count, 2)
+    }
+
+    /// gh-congbot-518: a total row ("TỔNG SỐ") is no data row.
+    func test_totalRow_isNotADataRow() {
+        let document = parse("""
+        | STT | Danh mục dự án | Kế hoạch vốn năm 2023 | Ghi chú |
+        |---|---|---|---|
+        |  | TỔNG SỐ | 50.000 |  |
+        | I | SỞ GIÁO DỤC VÀ ĐÀO TẠO | 7.500 |  |
+        | 1 | Trường THPT số 3 An Nhơn, thị xã An Nhơn; HM: Nhà lớp học 02 tầng 06 phòng | 3.000 |  |
+        | 2 | Trường THPT số 2 An Nhơn, thị xã An Nhơn; HM: Nhà hiệu bộ | 2.500 |  |
+        """)
+        XCTAssertEqual(document.tables.first?.dataRows.count, 2)
+    }
+
+    /// A paragraph between two tables that do not continue one another ends the first.
+    func test_paragraphBetweenTwoTables_endsTheFirst() {
+        let document = parse("""
+        STT\tNội dung\tChủ trì
+        1\tTuyên truyền\tPhòng VH-XH
+        2\tTập huấn\tPhòng VH-XH
+        Các đơn vị báo cáo kết quả thực hiện về Phòng Văn hóa - Xã hội trước ngày 15 hằng tháng.
+        Năm\tChỉ tiêu\tGhi chú\tNguồn
+        2025\t80%\t\tNgân sách
+        """)
+        XCTAssertEqual(document.tables.count, 2)
+    }
+}
