@@ -18,6 +18,8 @@ struct DeadlineExtractor {
         var quote: String
         var date: String?
         var kind: Deadline.Kind
+        /// Where the time expression ends in the item (0 where it is a whole cell or heading).
+        var end = 0
     }
 
     private var words: DeadlineGrammar { grammar.deadlines }
@@ -57,7 +59,7 @@ struct DeadlineExtractor {
             let first = item.keyBytes[start]
             if first == 0x74 || first == 0x71, let (date, range) = rangeOrQuarter(at: &scanner, in: item), isFree(range) {
                 consumed.append(range)
-                found.append(Found(offset: range.lowerBound, quote: quote(range, in: item), date: date, kind: .during))
+                found.append(Found(offset: range.lowerBound, quote: quote(range, in: item), date: date, kind: .during, end: range.upperBound))
                 continue
             }
             scanner.position = start
@@ -69,7 +71,7 @@ struct DeadlineExtractor {
                 consumed.append(range)
                 if !isCitationDate(at: start, in: item) {
                     let kind: Deadline.Kind = item.phrase(endingAt: start, in: words.before) != nil ? .before : .on
-                    found.append(Found(offset: start, quote: quote(range, in: item), date: date.iso, kind: kind))
+                    found.append(Found(offset: start, quote: quote(range, in: item), date: date.iso, kind: kind, end: range.upperBound))
                 }
                 continue
             }
@@ -77,19 +79,43 @@ struct DeadlineExtractor {
             if let (date, range) = month(at: &scanner, in: item), isFree(range) {
                 consumed.append(range)
                 let kind: Deadline.Kind = item.phrase(endingAt: range.lowerBound, in: words.before) != nil ? .before : .during
-                found.append(Found(offset: range.lowerBound, quote: quote(range, in: item), date: date, kind: kind))
+                found.append(Found(offset: range.lowerBound, quote: quote(range, in: item), date: date, kind: kind, end: range.upperBound))
                 continue
             }
             scanner.position = start
             if let (date, kind, range) = year(at: &scanner, in: item), isFree(range) {
                 consumed.append(range)
-                found.append(Found(offset: range.lowerBound, quote: quote(range, in: item), date: date, kind: kind))
+                found.append(Found(offset: range.lowerBound, quote: quote(range, in: item), date: date, kind: kind, end: range.upperBound))
                 continue
             }
             scanner.position = start + 1
         }
-        return found.sorted { $0.offset < $1.offset }
+        return Self.joiningRanges(found.sorted { $0.offset < $1.offset }, in: item)
     }
+
+    /// "Từ tháng 11/2025 đến quý I/2026", "từ ngày 15/11 đến ngày 15/12", "tháng 11/2025 đến tháng
+    /// 4/2026": two time expressions joined by "đến" (or a dash) are one interval, from the start
+    /// of the first to the end of the second.
+    private static func joiningRanges(_ found: [Found], in item: KeyedText) -> [Found] {
+        var joined: [Found] = []
+        for next in found {
+            if let last = joined.last, last.kind != .recurring, next.kind != .recurring, last.end > 0, next.offset >= last.end,
+               let from = last.date, let to = next.date, rangeJoiners.contains(item.key(last.end..<next.offset).trimming(" ,")) {
+                var start = last.offset
+                // "từ" before the first belongs to the interval
+                let head = item.key(item.characterStart(start - 8)..<start).trimming(" ")
+                if head.hasByteSuffix("từ") { start -= "từ ".utf8.count }
+                let interval = "\(from.split(separator: "/").first ?? "")/\(to.split(separator: "/").last ?? "")"
+                joined[joined.count - 1] = Found(offset: last.offset, quote: item.text(max(0, start)..<next.end).trimming(" ,;"),
+                                                 date: interval, kind: .during, end: next.end)
+                continue
+            }
+            joined.append(next)
+        }
+        return joined
+    }
+
+    private static let rangeJoiners: Set<String> = ["đến", "-", "–", "tới", "đến hết", "cho đến"]
 
     /// A cell of a table's time column: "2025", "6/2025", "Quý II/2025", "Nhiệm vụ thường xuyên".
     func deadline(inTimeCell cell: String) -> Found? {
@@ -137,7 +163,7 @@ struct DeadlineExtractor {
         } }
     }
 
-    private static let timeWords = ["ngày", "năm", "tháng", "từ", "quý"].map { PackedWord(Folding.matchKey($0)) }
+    private static let timeWords = ["ngày", "năm", "tháng", "từ", "quý", "trong giai"].map { PackedWord(Folding.matchKey($0)) }
 
     /// 1 for a digit, 2 for the first byte of a time word, 0 for any other byte.
     private static let timeFirstBytes: [UInt8] = (0...255).map { byte in
@@ -189,6 +215,16 @@ struct DeadlineExtractor {
             guard let toISO = end.iso else { return nil }
             return ("\(fromISO)/\(toISO)", start..<scanner.position)
         }
+        // "trong giai đoạn 2026-2030": the period the task runs in
+        if scanner.scan("trong giai đoạn") {
+            scanner.skipSpaces()
+            guard let from = scanner.scanNumber(maxDigits: 4), (1990...2100).contains(from) else { return nil }
+            scanner.skipSpaces()
+            guard scanner.scan(byte: UInt8(ascii: "-")) || scanner.scan("–", wholeWord: false) else { return nil }
+            scanner.skipSpaces()
+            guard let to = scanner.scanNumber(maxDigits: 4), to > from, to <= 2100 else { return nil }
+            return ("\(from)/\(to)", start..<scanner.position)
+        }
         guard scanner.scan(Self.quarterWord) else { return nil }
         scanner.skipSpaces()
         var quarter = scanner.scanNumber(maxDigits: 1)
@@ -222,6 +258,7 @@ struct DeadlineExtractor {
         guard let first = scanner.scanNumber(maxDigits: 2), (1...12).contains(first) else { return nil }
         var last = first
         if scanner.scan(byte: UInt8(ascii: "-")) || scanner.scan(byte: UInt8(ascii: ",")) {
+            scanner.skipSpaces()
             guard let second = scanner.scanNumber(maxDigits: 2), (first...12).contains(second) else { return nil }
             last = second
         }
@@ -261,16 +298,67 @@ struct DeadlineExtractor {
         if second == nil { scanner.position = save }
         let head = item.key(item.characterStart(start - 50)..<start)
         let headBytes = head.utf8
-        if headBytes.contains(subsequence: "giai đoạn".utf8) || headBytes.contains(subsequence: "định hướng".utf8)
+        if Self.periodWords.contains(where: { headBytes.contains(subsequence: $0) })
             || headBytes.contains(subsequence: "“".utf8) && !headBytes.contains(subsequence: "”".utf8) { return nil }
+        // "Từ năm 2013 đến năm 2020": a range of years
+        if second == nil, head.trimming(" ").hasByteSuffix("từ") {
+            let save = scanner.position
+            scanner.skipSpaces()
+            if scanner.scan("đến") || scanner.scan("tới") {
+                scanner.skipSpaces()
+                _ = scanner.scan("năm")
+                scanner.skipSpaces()
+                if let s = scanner.scanNumber(maxDigits: 4), s > first, s <= 2100 { second = s; end = scanner.position }
+            }
+            if second == nil { scanner.position = save }
+        }
+        if isInCitedTitle(start, in: item) { return nil }
         let precededBy = item.phrase(endingAt: start, in: words.before) != nil ? Deadline.Kind.before
-            : YearPhrase.endsWithDueWord(item.keyBytes[item.characterStart(start - 50)..<start]) ? .during : nil
+            : YearPhrase.endsWithDueWord(item.keyBytes[item.characterStart(start - 50)..<start]) ? .during
+            : second != nil && head.trimming(" ").hasByteSuffix("từ") ? .during
+            : isYearLabel(start, end: end, in: item) ? .during : nil
         guard var kind = precededBy else { return nil }
         let trimmedHead = head.trimming(" ,")
         if trimmedHead.hasByteSuffix("đến") || trimmedHead.hasByteSuffix("đến hết") { kind = .before }
         if let s = second { return ("\(first)/\(s)", .during, start..<end) }
         guard !planYears.contains(first) else { return nil }
         return ("\(first)", kind, start..<end)
+    }
+
+    private static let periodWords = ["giai đoạn", "định hướng", "tầm nhìn", "thời kỳ"].map { Array($0.utf8) }
+
+    /// "Năm 2018: …", "…; năm 2018 đạt 99%": a year that opens a sentence or a part of a list
+    /// and the targets or tasks that follow are for that year.
+    private func isYearLabel(_ start: Int, end: Int, in item: KeyedText) -> Bool {
+        var before = start
+        while before > 0, item.keyBytes[before - 1] == 0x20 { before -= 1 }
+        let opens = before == 0 || [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: "-")].contains(item.keyBytes[before - 1])
+        guard opens else { return false }
+        var after = end
+        while after < item.count, item.keyBytes[after] == 0x20 { after += 1 }
+        guard after < item.count else { return false }
+        return item.keyBytes[after] == UInt8(ascii: ":") || item.keyBytes[after] == UInt8(ascii: ",")
+            || item.key(after..<item.count).hasBytePrefix("đạt ")
+    }
+
+    /// A year in the title of a document the plan cites ("Nghị quyết số 09-NQ/TU … về … đến năm
+    /// 2030"): the cited document's period, not a deadline of the plan.
+    private func isInCitedTitle(_ start: Int, in item: KeyedText) -> Bool {
+        var from = start
+        while from > 0, !item.isClauseEnd(from - 1), start - from < 240 { from -= 1 }
+        let head = item.keyBytes[from..<start]
+        guard let about = head.lastOffset(of: " về ".utf8) else { return false }
+        let beforeAbout = head.prefix(about)
+        // a document number before "về": digits, a slash, letters ("09-NQ/TU", "131/QĐ-TTg")
+        for i in beforeAbout.indices.dropFirst() where head[i] == UInt8(ascii: "/") && i + 1 < head.endIndex && TextBytes.isWordByte(head[i + 1]) {
+            // "131/QĐ-TTg", "09-NQ/TU": a digit in the word before the slash
+            var j = i - 1
+            while j >= head.startIndex, head[j] != 0x20 {
+                if (0x30...0x39).contains(head[j]) { return true }
+                j -= 1
+            }
+        }
+        return false
     }
 
     // MARK: - Helpers
@@ -325,9 +413,14 @@ struct DeadlineExtractor {
         while end > start, key[end - 1] == 0x20 || key[end - 1] == 0x2C { end -= 1 }
         guard end > start else { return false }
         let head = key[start..<end]
-        let lastWord = head[((head.lastIndex(of: 0x20) ?? (start - 1)) + 1)...]
-        // "364/KH-UBND ngày …": a number with a slash and a letter just before the date
-        if lastWord.contains(0x2F), String(decoding: lastWord, as: UTF8.self).contains(where: \.isLetter) { return true }
+        // "364/KH-UBND ngày …" (or "227/QĐ- TTg ngày …"): a number with a slash and a letter in
+        // the last two words before the date
+        let lastSpace = head.lastIndex(of: 0x20) ?? (start - 1)
+        let lastWord = head[(lastSpace + 1)...]
+        let wordBefore = head[((head[..<max(head.startIndex, lastSpace)].lastIndex(of: 0x20) ?? (start - 1)) + 1)..<max(head.startIndex, lastSpace)]
+        for word in [lastWord, wordBefore] where word.contains(0x2F) && String(decoding: word, as: UTF8.self).contains(where: \.isLetter) {
+            return true
+        }
         return Self.citingWords.contains { head.count >= $0.count && head.suffix($0.count).elementsEqual($0) }
     }
 

@@ -88,11 +88,26 @@ public struct Extractor: Sendable {
         return objectives
     }
 
+    /// The plan's own years: its year or school year, and the years its title spans ("đến năm
+    /// 2025, định hướng đến năm 2030", "thời kỳ 2021-2030"). A deadline in one of them restates the
+    /// plan's scope.
     func planYears(_ metadata: Metadata) -> Set<Int> {
         var years: Set<Int> = []
         if let y = metadata.year { years.insert(y) }
         if let school = metadata.schoolYear {
             for part in school.split(separator: "-") { if let y = Int(part) { years.insert(y) } }
+        }
+        if let title = metadata.title {
+            // every year the title prints: "năm 2025", "thời kỳ 2021-2030"
+            var scanner = ByteScanner(key: title)
+            while !scanner.isAtEnd {
+                let atWordStart = scanner.position == 0 || !TextBytes.isWordByte(scanner.bytes[scanner.position - 1])
+                if atWordStart, let y = scanner.scanNumber(maxDigits: 4) {
+                    if (1990...2100).contains(y) { years.insert(y) }
+                } else {
+                    scanner.position += 1
+                }
+            }
         }
         return years
     }

@@ -54,7 +54,7 @@ struct TargetExtractor {
         if number.isPercent {
             unit = "%"
             valueEnd = number.percentEnd
-        } else if let ratio = ratio(number, in: item) {
+        } else if let ratio = ratio(number, in: item) ?? perUnit(number, in: item, among: numbers) {
             unit = ratio.unit
             valueEnd = ratio.end
         } else if item.phrase(endingAt: number.start, in: targets.nameWords) != nil {
@@ -77,7 +77,15 @@ struct TargetExtractor {
         } else {
             return nil
         }
+        // "dự kiến: 85%", "ước đạt 70%": an estimate, not a commitment
+        if !item.matches(of: targets.estimates, in: max(clause.lowerBound, number.start - 24)..<number.start).isEmpty { return nil }
         var comparator = comparatorBefore(number.start, in: item)
+        // "giảm từ 23 ca sinh … xuống 18 ca sinh": the number after "từ" is where it starts from
+        if comparator == .atLeast, item.phrase(endingAt: number.start, in: targets.comparatorsBefore).map({ item.key($0.range) == "từ" }) == true,
+           case let after = item.matches(of: targets.comparatorsAfter, in: valueEnd..<clause.upperBound).map(\.range),
+           item.matches(of: targets.changeWords, in: valueEnd..<clause.upperBound).contains(where: { change in !after.contains { $0.overlaps(change.range) } }) {
+            return nil
+        }
         if isLevel, comparator == nil { comparator = comparatorInClause(before: number.start, clause: clause, in: item) }
         if let after = comparatorAfter(valueEnd, clause: clause, in: item, numbers: numbers), comparator == nil || comparator == .equal {
             comparator = after
@@ -92,7 +100,7 @@ struct TargetExtractor {
         }
         return Found(offset: number.start, quote: item.text(clause).trimming(" -+•:"), value: number.value, unit: unit,
                      comparator: comparator ?? .equal, aspirational: aspirational, population: population,
-                     indicator: indicator ?? IndicatorGrammar.other, ownYear: ownYear(in: clause, item: item))
+                     indicator: indicator ?? IndicatorGrammar.other, ownYear: ownYear(of: number, in: clause, item: item))
     }
 
     /// "2 học sinh/máy", "Tối đa 2 học sinh học chung 1 máy tính", "mỗi học sinh 01 máy tính".
@@ -218,9 +226,45 @@ struct TargetExtractor {
             || (lead.utf8.contains(subsequence: "tỷ lệ".utf8) && end < number.start)
     }
 
-    /// "đến năm 2030", "trong năm 2025" in the target's own clause.
-    private func ownYear(in clause: Range<Int>, item: KeyedText) -> Int? {
-        YearPhrase.dueYear(in: Array(item.keyBytes[clause.clamped(to: 0..<item.count)]))
+    /// The year the target's own words give: a year in its part of the clause ("…, năm 2018 đạt
+    /// 99%, năm 2019 đạt 99,5%"), else a due year in its clause ("đến năm 2030", "trong năm 2025").
+    private func ownYear(of number: NumberToken, in clause: Range<Int>, item: KeyedText) -> Int? {
+        var start = number.start
+        while start > clause.lowerBound, item.keyBytes[start - 1] != UInt8(ascii: ",") { start -= 1 }
+        let before = YearPhrase.years(in: Array(item.keyBytes[start..<number.start])).last { !$0.inQuotes && !$0.afterPeriodWord }
+        return before?.year ?? YearPhrase.dueYear(in: Array(item.keyBytes[clause.clamped(to: 0..<item.count)]))
+    }
+
+    /// "18 ca sinh/1.000 phụ nữ", "2 lượt/người": a count per a number of something, as printed.
+    private func perUnit(_ number: NumberToken, in item: KeyedText, among numbers: [NumberToken]) -> (unit: String, end: Int)? {
+        let key = item.keyBytes
+        // a year ("Quý IV/2025 và Quý I/2026") counts nothing
+        guard number.start == 0 || key[number.start - 1] != UInt8(ascii: "/"), !(1990...2100).contains(number.value) else { return nil }
+        var slash = number.end
+        var words = 0
+        while slash < key.count, slash - number.end < 40, key[slash] != UInt8(ascii: "/") {
+            let b = key[slash]
+            if b == 0x20 { words += 1 } else if !TextBytes.isWordByte(b) || (0x30...0x39).contains(b) { return nil }
+            slash += 1
+        }
+        guard slash < key.count, key[slash] == UInt8(ascii: "/"), words >= 1, words <= 4 else { return nil }
+        var end = slash + 1
+        while end < key.count, key[end] == 0x20 { end += 1 }
+        guard let denominator = numbers.first(where: { $0.start == end }) else { return nil }
+        end = denominator.end
+        var taken = 0
+        while taken < 5 {
+            var next = end
+            while next < key.count, key[next] == 0x20 { next += 1 }
+            guard next < key.count, TextBytes.isWordByte(key[next]), !(0x30...0x39).contains(key[next]),
+                  item.phrase(startingAt: next, in: targets.predicateWords) == nil, item.phrase(startingAt: next, in: targets.timeWords) == nil,
+                  item.phrase(startingAt: next, in: targets.changeWords) == nil,
+                  !YearPhrase.startsWithDueWord(key[next...]) else { break }
+            while next < key.count, TextBytes.isWordByte(key[next]) { next += 1 }
+            end = next
+            taken += 1
+        }
+        return (item.text(number.end..<end).trimmedSpaces, end)
     }
 }
 

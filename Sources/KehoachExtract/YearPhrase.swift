@@ -22,6 +22,13 @@ enum YearPhrase {
         }
     }
 
+    /// Whether the bytes start with a due word as a whole word: "vào năm …", "đến …".
+    static func startsWithDueWord(_ bytes: ArraySlice<UInt8>) -> Bool {
+        dueWordBytes.contains { word in
+            bytes.starts(with: word) && (bytes.count == word.count || !TextBytes.isWordByte(bytes[bytes.startIndex + word.count]))
+        }
+    }
+
     /// A due year stated in a clause: "đến năm 2030", "trong năm 2025".
     static func dueYear(in key: String) -> Int? {
         dueYear(in: Array(key.utf8))

@@ -530,6 +530,7 @@ phấn đấu | phần đầu | phấn đầu | phần đấu | cố gắng đ�
 # Counted nouns: the unit of a count target ("ít nhất 02 dịch vụ", "01 lãnh đạo").
 [count units]
 dịch vụ | lãnh đạo | chuyên viên | đồng chí | nhân viên | giáo viên | cán bộ | mô hình | trường | lớp học | phòng học | phòng máy | máy tính | bài giảng | học liệu | sáng kiến | hoạt động | buổi | đợt | cuộc thi | sản phẩm | video | chuyên đề | tiết | đầu mối | thành viên | người | tài khoản | hệ thống | phần mềm | nền tảng | câu lạc bộ | cơ sở | đơn vị | lớp tập huấn | khóa học | khóa | tiết học | giải pháp | ứng dụng | bài viết | tin bài | tin, bài | kho học liệu | thư viện | phòng | nhóm | tổ | điểm | hồ sơ | thủ tục | dữ liệu | học sinh | trẻ
+hội nghị | hội thảo | đề án | đội | cuộc | lượt | bài | lớp | đoàn | văn bản | nhiệm vụ | lần | ca | tác phẩm | công trình | dự án | tuyến | xã | phường | thôn | hộ | gia đình | khu dân cư | trạm | điểm trường
 
 # Ratios, written with {n} where the number stands: unit = patterns.
 [ratios]
@@ -539,6 +540,15 @@ học sinh/máy = {n} học sinh/máy | {n} học sinh/máy tính | {n} học si
 # and no percentage shares that clause (then it is the threshold of that percentage).
 [level words]
 mức = mức | mức độ | cấp độ
+
+# Words that make a number an estimate or a forecast, not a commitment: "tỷ lệ vốn ngân sách dự
+# kiến: 85%-90%", "ước đạt 70%".
+[estimates]
+dự kiến | ước tính | ước đạt | ước | dự báo | dự toán
+
+# Words that take a value to a new one: after "giảm từ 23 … xuống 18" the 23 is a baseline.
+[change words]
+xuống | lên | còn | xuống còn | lên đến
 
 # A count needs one of these before it (or a comparator, or a zero-padded number "01").
 [commitment verbs]

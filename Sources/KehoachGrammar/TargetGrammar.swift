@@ -39,6 +39,8 @@ public struct TargetGrammar: Sendable {
     public let ratios: [RatioPattern]
     public let levelWords: PhraseMatcher<String>
     public let commitmentVerbs: PhraseMatcher<Bool>
+    public let estimates: PhraseMatcher<Bool>
+    public let changeWords: PhraseMatcher<Bool>
     public let nameWords: PhraseMatcher<Bool>
     public let timeWords: PhraseMatcher<Bool>
     public let predicateWords: PhraseMatcher<Bool>
@@ -47,7 +49,7 @@ public struct TargetGrammar: Sendable {
 
     init(_ file: GrammarFile) throws(GrammarError) {
         try file.requireSections(["comparators before", "comparators after", "comparator fillers", "aspirational",
-                                  "count units", "ratios", "level words", "commitment verbs", "name words",
+                                  "count units", "ratios", "level words", "commitment verbs", "estimates", "change words", "name words",
                                   "time words", "predicate words", "population overrides"])
         func comparators(_ name: String) throws(GrammarError) -> PhraseMatcher<ComparatorWord> {
             var matcher = PhraseMatcher<ComparatorWord>()
@@ -81,6 +83,8 @@ public struct TargetGrammar: Sendable {
         self.ratios = ratios
         levelWords = try file.keyedPhrases("level words")
         commitmentVerbs = file.phraseSet("commitment verbs")
+        estimates = file.phraseSet("estimates")
+        changeWords = file.phraseSet("change words")
         nameWords = file.phraseSet("name words")
         timeWords = file.phraseSet("time words")
         predicateWords = file.phraseSet("predicate words")

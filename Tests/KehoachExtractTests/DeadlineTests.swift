@@ -68,3 +68,44 @@ final class DeadlineTests: XCTestCase {
                        ["7 recurring -", "8 during 2025", "9 during 2025-06", "10 on 2025-10-10", "10 during 2025/2030"])
     }
 }
+
+/// Deadline forms of real plans the shipped ones lack (real_10, gh-congbot-252, -773, gh-day7-199).
+final class RealDeadlineFormTests: XCTestCase {
+    private func pairs(_ body: String, title: String = "Chuyển đổi số năm học 2025 - 2026") -> [String] {
+        PlanReader().read(text: "KẾ HOẠCH\n\(title)\n\nII. NHIỆM VỤ\n\n\(body)\n").deadlines.map { "\($0.kind.rawValue) \($0.date ?? "-")" }
+    }
+
+    func test_fromOneTimeToAnother_isOneInterval() {
+        XCTAssertEqual(pairs("- Thời gian thực hiện: Từ tháng 12/2025 đến quý I/2026."), ["during 2025-12/2026-03"])
+        XCTAssertEqual(pairs("- Thời gian hoàn thành: tháng 11/2025 đến tháng 4/2026;"), ["during 2025-11/2026-04"])
+        XCTAssertEqual(pairs("- Tổ chức đợt cao điểm (từ ngày 15/11 đến ngày 15/12)."), ["during --11-15/--12-15"])
+        XCTAssertEqual(pairs("- Thời gian: Từ năm 2013 đến năm 2020 và tiếp theo."), ["during 2013/2020"])
+    }
+
+    func test_monthListWithASpace() {
+        XCTAssertEqual(pairs("- Thời gian thực hiện: Tháng 11, 12/2013."), ["during 2013-11/2013-12"])
+    }
+
+    func test_yearOpeningAPartOfAList_isDuringThatYear() {
+        XCTAssertEqual(pairs("- Đến năm 2020, đạt 100% gia đình có mức sống trung bình, năm 2018 đạt 99%, năm 2019 đạt 99,5%.",
+                             title: "Tổ chức thực hiện Chỉ thị"), ["before 2020", "during 2018", "during 2019"])
+        XCTAssertEqual(pairs("- Năm 2018: Hoàn thành rà soát hồ sơ.", title: "Tổ chức thực hiện Chỉ thị"), ["during 2018"])
+    }
+
+    func test_periodOfATask_isADeadline_butAProgrammesPeriodIsNot() {
+        XCTAssertEqual(pairs("- Triển khai các mô hình trong giai đoạn 2026-2030."), ["during 2026/2030"])
+        XCTAssertEqual(pairs("- Thực hiện Đề án chuyển đổi số giai đoạn 2022-2025, tầm nhìn đến năm 2030."), [])
+    }
+
+    func test_yearInTheTitleOfACitedDocument_isNoDeadline() {
+        XCTAssertEqual(pairs("- Quán triệt Nghị quyết số 09-NQ/TU của Ban Thường vụ Tỉnh ủy về phòng, chống ma túy đến năm 2030."), [])
+    }
+
+    func test_theYearsOfThePlansOwnTitle_areItsScope() {
+        XCTAssertEqual(pairs("- Phát triển mạng lưới cơ sở văn hóa đến năm 2030.", title: "Thực hiện Quy hoạch thời kỳ 2021-2030, tầm nhìn đến năm 2045"), [])
+    }
+
+    func test_monthRecurringEveryYear_keepsItsMonth() {
+        XCTAssertEqual(pairs("- Tổ chức Ngày hội vào tháng 10 hằng năm."), ["recurring --10"])
+    }
+}

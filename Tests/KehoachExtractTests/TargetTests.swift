@@ -139,3 +139,31 @@ final class TargetTests: XCTestCase {
         XCTAssertEqual(plan.targets.first?.section, ["II"])
     }
 }
+
+/// Target forms of real plans outside digital transformation (real_03, real_08, gh-congbot-773).
+final class RealTargetFormTests: XCTestCase {
+    private func targets(_ body: String) -> [Target] {
+        PlanReader().read(text: "KẾ HOẠCH\nVề bình đẳng giới\n\nII. MỤC TIÊU\n\n\(body)\n").targets
+    }
+
+    func test_anEstimate_isNoTarget() {
+        XCTAssertEqual(targets("- Trong đó, tỷ lệ vốn ngân sách nhà nước dự kiến: 85%-90% tổng vốn đầu tư.").count, 0)
+        XCTAssertEqual(targets("- Tỷ lệ hộ nghèo ước đạt 3%.").count, 0)
+    }
+
+    func test_aBaselineBeforeXuong_isNoTarget_andACountPerUnitKeepsItsUnit() {
+        let found = targets("- Tỷ suất sinh ở trẻ vị thành niên giảm từ 23 ca sinh/1.000 phụ nữ xuống 18 ca sinh/1.000 phụ nữ vào năm 2025.")
+        XCTAssertEqual(found.map(\.value), [18])
+        XCTAssertEqual(found.first?.unit, "ca sinh/1.000 phụ nữ")
+    }
+
+    /// The 98% after ";" is under the lettered heading "e) Đến năm 2020, …", which scopes it.
+    func test_eachYearOfAList_givesItsTargetsYear() {
+        let found = targets("e) Đến năm 2020, phấn đấu đạt 100% gia đình người có công có mức sống trung bình, năm 2018 đạt 99%, năm 2019 đạt 99,5%; 98% xã phường làm tốt công tác.")
+        XCTAssertEqual(found.map { "\($0.value) \($0.year.map(String.init) ?? "-")" }, ["100.0 2020", "99.0 2018", "99.5 2019", "98.0 2020"])
+    }
+
+    func test_aTargetNoTermNames_isOther() {
+        XCTAssertEqual(targets("- Tỷ lệ nữ đại biểu Hội đồng nhân dân đạt 35%.").first?.indicator, "other")
+    }
+}
