@@ -47,6 +47,13 @@ struct ResponsibilityExtractor {
             let tasks = section.blocks.compactMap { block -> String? in
                 if case .paragraph(let p) = block { return p.text.leadingCharacters(120) } else { return nil }
             }
+            // "a) Cơ quan chủ trì" over its list of units
+            if let role = columnRole(ofHeading: section.title.key) {
+                for case .paragraph(let paragraph) in section.blocks where paragraph.text.utf8.count < 300 {
+                    for unit in splitUnits(paragraph.text) { add(unit, role, line: paragraph.location.line, task: nil) }
+                }
+                return
+            }
             // a heading under the duties section that names units
             if inDuties, !isDutySection, let units = unitsOfHeading(section.title.text) {
                 for unit in units {
@@ -111,6 +118,20 @@ struct ResponsibilityExtractor {
         return rest
     }
 
+    /// "Cơ quan chủ trì", "Cơ quan chủ trì, phối hợp:" as a heading's whole title: the role of the
+    /// units listed under it (lead when it names both).
+    private func columnRole(ofHeading key: String) -> Responsibility.Role? {
+        let title = key.trimming(" :.")
+        let matches = words.columns.matches(in: title)
+        guard let first = matches.first, first.range.lowerBound == 0 else { return nil }
+        // nothing but role phrases, commas and "và"
+        var rest = Array(title.utf8)
+        for match in matches.reversed() { rest.removeSubrange(match.range) }
+        let leftover = String(decoding: rest, as: UTF8.self).split(separator: " ").filter { $0 != "," && $0 != "và" }
+        guard leftover.allSatisfy({ $0.allSatisfy { $0 == "," } }) else { return nil }
+        return matches.contains { $0.value == .lead } ? .lead : .support
+    }
+
     /// "- Đơn vị chủ trì: Phòng VH-XH", "Cơ quan phối hợp: …": a task list's label line.
     private func labelLine(_ item: KeyedText) -> [(String, Responsibility.Role)]? {
         var start = 0
@@ -173,6 +194,7 @@ struct ResponsibilityExtractor {
         return found
     }
 
+    private static let andWord = Array(" và ".utf8)
     private static let leadWord = Array(" chủ trì".utf8)
     private static let assignWord = Array("giao ".utf8)
     private static let supportWord = Array("phối hợp ".utf8)
@@ -227,14 +249,23 @@ struct ResponsibilityExtractor {
         let item = KeyedText(cell)
         var parts: [String] = []
         var start = 0
-        for i in 0...item.count where i == item.count || item.keyBytes[i] == 0x2C || item.keyBytes[i] == 0x3B || item.keyBytes[i] == 0x0A {
-            // "A và B" splits too when B starts a unit name
+        var depth = 0
+        for i in 0...item.count {
+            if i < item.count {
+                if item.keyBytes[i] == UInt8(ascii: "(") { depth += 1 } else if item.keyBytes[i] == UInt8(ascii: ")") { depth = max(0, depth - 1) }
+            }
+            // a comma inside a parenthesis does not part units: "Sở Nội vụ (cơ quan thường trực, …)"
+            guard i == item.count || depth == 0 && (item.keyBytes[i] == 0x2C || item.keyBytes[i] == 0x3B || item.keyBytes[i] == 0x0A) else { continue }
+            // "A và B" splits too when B starts a unit name ("Sở Giáo dục và Đào tạo và Sở Y tế")
             var pieceStart = start
-            let piece = item.keyBytes[start..<i]
-            if let and = piece.firstOffset(of: " và ".utf8),
-               words.unitHeads.prefixMatch(of: item.key((start + and + 5)..<i)) != nil {
-                parts.append(item.text(start..<(start + and)))
-                pieceStart = start + and + 5
+            var from = start
+            while let and = item.keyBytes[from..<i].firstOffset(of: Self.andWord) {
+                let after = from + and + Self.andWord.count
+                if words.unitHeads.prefixMatch(of: item.key(after..<i)) != nil {
+                    parts.append(item.text(pieceStart..<(from + and)))
+                    pieceStart = after
+                }
+                from = after
             }
             parts.append(item.text(pieceStart..<i))
             start = i + 1
@@ -246,10 +277,12 @@ struct ResponsibilityExtractor {
         for part in parts.map({ $0.trimming(" .-–") }) where !part.isEmpty {
             let key = Folding.matchKey(part)
             let isHead = words.unitHeads.prefixMatch(of: key) != nil
-            let isBareWord = !part.contains(" ")
-            if let last = units.last, Folding.matchKey(last).hasBytePrefix("các "), part.first?.isLowercase == true, !isHead || isBareWord {
+            let wordCount = part.split(separator: " ").count
+            let isLower = part.first?.isLowercase == true
+            let namesPlace = words.subUnitLocalityWords.prefixMatch(of: key) != nil || words.localityWords.prefixMatch(of: key) != nil
+            if let last = units.last, Folding.matchKey(last).utf8.contains(subsequence: "các ".utf8), isLower, !isHead || wordCount == 1 {
                 units[units.count - 1] = last + ", " + part
-            } else if let last = units.last, !isHead, part.first?.isUppercase == true {
+            } else if let last = units.last, !isHead, !isLower || wordCount <= 3 || namesPlace {
                 units[units.count - 1] = last + ", " + part
             } else if isHead || units.isEmpty {
                 units.append(part)
@@ -261,15 +294,29 @@ struct ResponsibilityExtractor {
         }
     }
 
+    private static func withoutParentheses(_ text: String) -> String {
+        guard let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")") else { return text }
+        return withoutParentheses(String(text[..<open]) + String(text[text.index(after: close)...]))
+    }
+
     /// The unit's name as the gold conventions write it: abbreviations expanded, spelling
     /// variants merged, locality words of a sub-unit dropped (kept for a local government).
     func normalize(_ raw: String) -> String? {
-        var name = grammar.abbreviations.expand(raw.trimming(" :;,.-–")).trimmedSpaces
+        // "(Cơ quan thường trực …)": a remark, not part of the name
+        var name = grammar.abbreviations.expand(Self.withoutParentheses(raw).trimming(" :;,.-–")).trimmedSpaces
         var key = Folding.matchKey(name)
+        // "Thủ trưởng các sở", "Chủ tịch Ủy ban nhân dân các tỉnh": the unit the post heads
+        if let post = words.posts.prefixMatch(of: key) {
+            let rest = String(decoding: Array(name.utf8)[post.range.upperBound...], as: UTF8.self).trimmedSpaces
+            if words.unitHeads.prefixMatch(of: Folding.matchKey(rest)) != nil, words.posts.prefixMatch(of: Folding.matchKey(rest)) == nil {
+                name = rest
+                key = Folding.matchKey(name)
+            }
+        }
         let isLocalGovernment = key.hasPrefix("ủy ban nhân dân")
         if !isLocalGovernment {
             // drop a trailing locality: "… trên địa bàn phường"; for a sub-unit, "… phường"
-            let isSubUnit = words.subUnitHeads.prefixMatch(of: key) != nil
+            let isSubUnit = words.subUnitHeads.prefixMatch(of: key) != nil || key.hasBytePrefix("các ")
             let localities = words.localityWords.matches(in: key) + (isSubUnit ? words.subUnitLocalityWords.matches(in: key) : [])
             if let match = localities.filter({ $0.range.upperBound == key.utf8.count }).min(by: { $0.range.lowerBound < $1.range.lowerBound }) {
                 name = String(decoding: Array(name.utf8)[..<match.range.lowerBound], as: UTF8.self).trimming(" ,")

@@ -415,7 +415,7 @@ support = phối hợp | đơn vị phối hợp | cơ quan phối hợp | phố
 # Words that start a unit name (a heading under TỔ CHỨC THỰC HIỆN is a unit when it starts so).
 [unit heads]
 phòng | sở | ủy ban nhân dân | ubnd | các cơ sở giáo dục | cơ sở giáo dục | các trường | trường | các đơn vị | ban | ban chỉ đạo | tổ | tổ chuyên môn | bộ phận | trung tâm | hiệu trưởng | phó hiệu trưởng | giáo viên | nhân viên | công đoàn | đoàn thanh niên | liên đội | chi đoàn | văn phòng | các phòng | hội đồng | các tổ chuyên môn | cán bộ | tổ văn phòng | giáo viên chủ nhiệm | các bộ phận | đội ngũ
-bộ | các bộ | các sở | các ban | các cơ quan | cơ quan | công an | bộ chỉ huy | bộ đội biên phòng | tòa án | tòa án nhân dân | viện kiểm sát | viện kiểm sát nhân dân | viện | cục | chi cục | tổng cục | kho bạc | ngân hàng | bảo hiểm xã hội | báo | đài | đài phát thanh | đài truyền hình | đài tiếng nói | thông tấn xã | ủy ban | ủy ban mặt trận | ủy ban mttq | mặt trận tổ quốc | hội | hội liên hiệp | liên đoàn | các hội | các tổ chức | tổ chức | các tổ chức chính trị - xã hội | doanh nghiệp | các doanh nghiệp | chi nhánh | viễn thông | bưu điện | đảng ủy | chi bộ | thường trực | chủ tịch | phó chủ tịch | các phó chủ tịch | chuyên viên | các chuyên viên | công chức | trưởng | phó trưởng | giám đốc | thủ trưởng | cán bộ phụ trách | cấp ủy | chính quyền | học sinh | cha mẹ học sinh | ban đại diện | trạm y tế | đội | các đội | các xã | các phường | ủy ban nhân dân các xã
+bộ | các bộ | các sở | các ban | các cơ quan | cơ quan | công an | bộ chỉ huy | bộ đội biên phòng | tòa án | tòa án nhân dân | viện kiểm sát | viện kiểm sát nhân dân | viện | cục | chi cục | tổng cục | kho bạc | ngân hàng | bảo hiểm xã hội | báo | đài | đài phát thanh | đài truyền hình | đài tiếng nói | thông tấn xã | ủy ban | ủy ban mặt trận | ủy ban mttq | mặt trận tổ quốc | hội | hội liên hiệp | liên đoàn | các hội | các tổ chức | tổ chức | các tổ chức chính trị - xã hội | doanh nghiệp | các doanh nghiệp | chi nhánh | viễn thông | bưu điện | đảng ủy | chi bộ | thường trực | chủ tịch | phó chủ tịch | các phó chủ tịch | chuyên viên | các chuyên viên | công chức | trưởng | phó trưởng | giám đốc | thủ trưởng | cán bộ phụ trách | cấp ủy | chính quyền | học sinh | cha mẹ học sinh | ban đại diện | trạm y tế | đội | các đội | các xã | các phường | ủy ban nhân dân các xã | trung ương hội | trung ương đoàn
 
 # Words before a unit name in a heading or bullet: "Trách nhiệm của Phòng GDĐT", "Đối với …".
 [unit prefixes]
@@ -446,7 +446,7 @@ chịu trách nhiệm thi hành | trách nhiệm thi hành | thi hành quyết �
 # Locality words dropped from the end of a unit's name: the area it works in ("Các cơ sở giáo dục
 # trên địa bàn phường" → "Các cơ sở giáo dục").
 [locality words]
-các huyện, thị xã, thành phố | các huyện | các xã | các phường | các quận | các thị xã | các thành phố | các tỉnh | tỉnh, thành phố trực thuộc trung ương | trên địa bàn phường | trên địa bàn xã | trên địa bàn huyện | trên địa bàn thành phố | trên địa bàn tỉnh | trên địa bàn
+các huyện, thị xã, thành phố | các huyện | các xã | các phường | các quận | các thị xã | các thành phố | các tỉnh | các cấp | tỉnh, thành phố trực thuộc trung ương | trên địa bàn phường | trên địa bàn xã | trên địa bàn huyện | trên địa bàn thành phố | trên địa bàn tỉnh | trên địa bàn | địa bàn tỉnh | địa bàn
 
 # A sub-unit of the local government drops the word of its place ("Phòng Kinh tế, Hạ tầng và Đô
 # thị phường" → "Phòng Kinh tế, Hạ tầng và Đô thị"); a body named by its place keeps it ("Công an
@@ -456,6 +456,11 @@ phòng | các phòng | bộ phận | tổ
 
 [sub-unit locality words]
 phường | xã | huyện | thành phố | tỉnh | thị xã | quận | thị trấn | đặc khu
+
+# Posts named before the unit they head, dropped when a unit follows: "Thủ trưởng các sở, ban,
+# ngành" → "Các sở, ban, ngành", "Giám đốc Sở Tài chính" → "Sở Tài chính".
+[posts]
+thủ trưởng | giám đốc | chủ tịch | lãnh đạo | trưởng | người đứng đầu | bí thư | tư lệnh
 
 # Unit names normalised: canonical = variants (after abbreviations are expanded).
 [canonical names]

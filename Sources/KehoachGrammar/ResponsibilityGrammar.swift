@@ -12,12 +12,13 @@ public struct ResponsibilityGrammar: Sendable {
     public let subUnitLocalityWords: PhraseMatcher<Bool>
     public let canonicalNames: PhraseMatcher<String>
     public let taskVerbs: PhraseMatcher<Bool>
+    public let posts: PhraseMatcher<Bool>
     public let vagueUnits: PhraseMatcher<Bool>
     public let boilerplate: PhraseMatcher<Bool>
 
     init(_ file: GrammarFile) throws(GrammarError) {
         try file.requireSections(["columns", "unit heads", "unit prefixes", "duty verbs", "task verbs", "vague units", "boilerplate",
-                                  "requests", "locality words", "sub-unit heads", "sub-unit locality words", "canonical names"])
+                                  "requests", "locality words", "sub-unit heads", "sub-unit locality words", "posts", "canonical names"])
         var columns = PhraseMatcher<Role>()
         for entry in file.section("columns")?.entries ?? [] {
             guard let key = entry.key, let role = Role(rawValue: key) else { throw file.error(entry, "expected 'lead = …' or 'support = …'") }
@@ -33,6 +34,7 @@ public struct ResponsibilityGrammar: Sendable {
         subUnitLocalityWords = file.phraseSet("sub-unit locality words")
         canonicalNames = try file.keyedPhrases("canonical names")
         taskVerbs = file.phraseSet("task verbs")
+        posts = file.phraseSet("posts")
         vagueUnits = file.phraseSet("vague units")
         boilerplate = file.phraseSet("boilerplate")
     }

@@ -79,7 +79,8 @@ final class UnitsOutsideImplementationTests: XCTestCase {
         - Đơn vị chủ trì: Phòng Văn hóa - Xã hội
         - Đơn vị phối hợp: Các cơ sở giáo dục, Trạm y tế phường
         - Cơ quan thực hiện: Sở Nội vụ chủ trì, phối hợp với các sở, ban, ngành, đoàn thể Thành phố và các đơn vị có liên quan.
-        """), ["lead Phòng Văn hóa - Xã hội", "support Các cơ sở giáo dục", "support Trạm y tế phường", "lead Sở Nội vụ", "support Các sở, ban, ngành, đoàn thể Thành phố"])
+        """), ["lead Phòng Văn hóa - Xã hội", "support Các cơ sở giáo dục", "support Trạm y tế phường", "lead Sở Nội vụ", "support Các sở, ban, ngành, đoàn thể"],
+                       "a plural unit drops the place it works in")
     }
 
     /// gh-day7-199: unit headings under PHÂN CÔNG that carry their task after a colon, or a request.
@@ -115,5 +116,32 @@ final class UnitsOutsideImplementationTests: XCTestCase {
                        ["5 during 2026-04/2026-06", "6 recurring --10", "8 during 2025/2030"])
         XCTAssertEqual(read.responsibilities.map { "\($0.role.rawValue) \($0.unit)" },
                        ["lead Phòng Văn hóa - Xã hội", "support Các cơ sở giáo dục", "support Trạm y tế phường", "lead Ủy ban nhân dân phường"])
+    }
+
+    /// gh-congbot-252: "a) Cơ quan chủ trì" / "b) Cơ quan phối hợp" over lists of units.
+    func test_roleHeadings_overListsOfUnits() {
+        XCTAssertEqual(units("""
+        I. NHIỆM VỤ
+        2. Cơ quan chủ trì, phối hợp
+        a) Cơ quan chủ trì
+        - Bộ Thông tin và Truyền thông; Ban Tuyên giáo Trung ương; Bộ Ngoại giao.
+        b) Cơ quan phối hợp
+        - Mặt trận Tổ quốc Việt Nam, Hội Cựu chiến binh, Đoàn Thanh niên Cộng sản Hồ Chí Minh các cấp.
+        """), ["lead Bộ Thông tin và Truyền thông", "lead Ban Tuyên giáo Trung ương", "lead Bộ Ngoại giao",
+               "support Mặt trận Tổ quốc Việt Nam", "support Hội Cựu chiến binh", "support Đoàn Thanh niên Cộng sản Hồ Chí Minh"])
+    }
+
+    /// real_08 and gh-day7-199: a post before its unit, a remark in parentheses, two units joined by
+    /// "và" where the first name has "và" of its own.
+    func test_unitNames_postsRemarksAndJoinedUnits() {
+        XCTAssertEqual(units("""
+        V. TỔ CHỨC THỰC HIỆN
+        1. Sở Nội vụ (cơ quan thường trực Ban Vì sự tiến bộ phụ nữ, bình đẳng giới Thành phố)
+        - Tham mưu triển khai.
+        2. Thủ trưởng các sở, ban, ngành, đoàn thể Thành phố
+        - Triển khai thực hiện.
+        - Cơ quan thực hiện: Sở Giáo dục và Đào tạo và Sở Y tế chủ trì, phối hợp với Ủy ban nhân dân phường, xã, đặc khu.
+        """), ["lead Sở Nội vụ", "lead Các sở, ban, ngành, đoàn thể", "lead Sở Giáo dục và Đào tạo", "lead Sở Y tế",
+               "support Ủy ban nhân dân phường, xã, đặc khu"])
     }
 }
