@@ -71,7 +71,7 @@ struct DeadlineExtractor {
                 consumed.append(range)
                 if !isCitationDate(at: start, in: item) {
                     let kind: Deadline.Kind = item.phrase(endingAt: start, in: words.before) != nil ? .before : .on
-                    found.append(Found(offset: start, quote: quote(range, in: item), date: date.iso, kind: kind, end: range.upperBound))
+                    found.append(Found(offset: quoteStart(range, in: item), quote: quote(range, in: item), date: date.iso, kind: kind, end: range.upperBound))
                 }
                 continue
             }
@@ -79,17 +79,18 @@ struct DeadlineExtractor {
             if let (date, range) = month(at: &scanner, in: item), isFree(range) {
                 consumed.append(range)
                 let kind: Deadline.Kind = item.phrase(endingAt: range.lowerBound, in: words.before) != nil ? .before : .during
-                found.append(Found(offset: range.lowerBound, quote: quote(range, in: item), date: date, kind: kind, end: range.upperBound))
+                found.append(Found(offset: quoteStart(range, in: item), quote: quote(range, in: item), date: date, kind: kind, end: range.upperBound))
                 continue
             }
             scanner.position = start
             if let (date, kind, range) = year(at: &scanner, in: item), isFree(range) {
                 consumed.append(range)
-                found.append(Found(offset: range.lowerBound, quote: quote(range, in: item), date: date, kind: kind, end: range.upperBound))
+                found.append(Found(offset: quoteStart(range, in: item), quote: quote(range, in: item), date: date, kind: kind, end: range.upperBound))
                 continue
             }
             scanner.position = start + 1
         }
+        for years in yearsInParentheses(item) where isFree(years.offset..<years.end) { found.append(years) }
         return Self.joiningRanges(found.sorted { $0.offset < $1.offset }, in: item)
     }
 
@@ -426,8 +427,47 @@ struct DeadlineExtractor {
 
     private static let citingWords = ["ban hành", "ký", "phê duyệt"].map { Array($0.utf8) }
 
+    /// A deadline's quote, with the word that makes it one ("trước ngày 25/5/2026").
     private func quote(_ range: Range<Int>, in item: KeyedText) -> String {
-        let lower = item.phrase(endingAt: range.lowerBound, in: words.before)?.range.lowerBound ?? range.lowerBound
-        return item.text(lower..<range.upperBound).trimming(" ,;")
+        item.text(quoteStart(range, in: item)..<range.upperBound).trimming(" ,;")
+    }
+
+    /// Where the quote starts: its line is the deadline's line, even when the date is wrapped
+    /// onto the next one.
+    private func quoteStart(_ range: Range<Int>, in item: KeyedText) -> Int {
+        item.phrase(endingAt: range.lowerBound, in: words.before)?.range.lowerBound ?? range.lowerBound
+    }
+
+    /// "(2025 - 2026)", "(2026 trở đi)", "(xuyên suốt 2025 - 2035)": the years of a task, in the
+    /// parenthesis after it.
+    private func yearsInParentheses(_ item: KeyedText) -> [Found] {
+        var found: [Found] = []
+        var from = 0
+        while let open = item.keyBytes[from...].firstIndex(of: UInt8(ascii: "(")) {
+            from = open + 1
+            guard let close = item.keyBytes[from...].prefix(40).firstIndex(of: UInt8(ascii: ")")) else { continue }
+            var scanner = ByteScanner(bytes: Array(item.keyBytes[from..<close]))
+            // up to two words before the years ("xuyên suốt")
+            for _ in 0..<2 {
+                scanner.skipSpaces()
+                guard let c = scanner.current, !(0x30...0x39).contains(c) else { break }
+                while let c = scanner.current, c != 0x20 { scanner.position += 1 }
+            }
+            scanner.skipSpaces()
+            guard let first = scanner.scanNumber(maxDigits: 4), (1990...2100).contains(first) else { continue }
+            scanner.skipSpaces()
+            var date = "\(first)"
+            if scanner.scan(byte: UInt8(ascii: "-")) || scanner.scan("–", wholeWord: false) {
+                scanner.skipSpaces()
+                guard let second = scanner.scanNumber(maxDigits: 4), second > first, second <= 2100 else { continue }
+                date = "\(first)/\(second)"
+                scanner.skipSpaces()
+            } else if scanner.scan("trở đi") {
+                scanner.skipSpaces()
+            }
+            guard scanner.isAtEnd else { continue }
+            found.append(Found(offset: open, quote: item.text(open..<(close + 1)), date: date, kind: .during, end: close + 1))
+        }
+        return found
     }
 }

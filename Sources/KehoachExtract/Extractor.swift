@@ -51,12 +51,20 @@ public struct Extractor: Sendable {
         for item in items.items {
             if item.isHeading, let year = item.headingYear {
                 // "Mục tiêu cụ thể năm 2025" → during 2025; "Mục tiêu đến năm 2030" → before 2030
+                // the line the year is printed on: a heading may wrap before it
+                let at = item.keyed.keyBytes.firstOffset(of: "\(year.year)".utf8) ?? 0
                 add(DeadlineExtractor.Found(offset: 0, quote: item.run.text, date: "\(year.year)", kind: year.isLimit ? .before : .during),
-                    line: item.run.location.line, task: item.run.text, path: item.path)
+                    line: item.run.line(atUTF8: at), task: item.run.text, path: item.path)
                 continue
             }
-            for found in extractor.deadlines(in: item.keyed) {
+            let inProse = extractor.deadlines(in: item.keyed)
+            for found in inProse {
                 add(found, line: item.run.line(atUTF8: found.offset), task: item.run.text, path: item.path)
+            }
+            // "Thời gian thực hiện: năm 2025 và các năm tiếp theo": a task list's time field
+            if let field = timeField(item.keyed), !inProse.contains(where: { $0.offset >= field }),
+               let found = extractor.deadline(inTimeCell: item.keyed.text(field..<item.keyed.count)) {
+                add(found, line: item.run.line(atUTF8: field), task: item.run.text, path: item.path)
             }
         }
         // a table's time column; its other cells are read with the rows' items above
@@ -65,12 +73,25 @@ public struct Extractor: Sendable {
             guard let time = columns.time else { continue }
             for row in table.dataRows where time < row.cells.count {
                 if let found = extractor.deadline(inTimeCell: row.cells[time]) {
-                    add(found, line: row.location.line, task: columns.task(of: row), path: [])
+                    add(found, line: columns.line(of: time, in: row), task: columns.task(of: row), path: [])
                 }
             }
         }
         // in the plan's order: a table's time cells stand beside its rows' other deadlines
         return deadlines.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+    }
+
+    /// Where a time field's value starts: "- Thời gian hoàn thành: …" → the offset after ":".
+    private func timeField(_ item: KeyedText) -> Int? {
+        var start = 0
+        while start < item.count, " -+•*".utf8.contains(item.keyBytes[start]) { start += 1 }
+        guard let label = item.phrase(startingAt: start, in: grammar.deadlines.timeColumns) else { return nil }
+        var colon = label.range.upperBound
+        while colon < item.count, item.keyBytes[colon] == 0x20 { colon += 1 }
+        guard colon < item.count, item.keyBytes[colon] == UInt8(ascii: ":") else { return nil }
+        var value = colon + 1
+        while value < item.count, item.keyBytes[value] == 0x20 { value += 1 }
+        return value < item.count ? value : nil
     }
 
     /// The items under MỤC TIÊU / MỤC ĐÍCH sections (not their own headings), each with the

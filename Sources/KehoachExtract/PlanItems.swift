@@ -71,18 +71,18 @@ struct PlanItems {
                                   sectionTitle: String, year: Int?) {
         for row in table.rows where !row.isGroup {
             let rowPath = path + (row.group.map { [table.rows[$0].cells.first { !$0.isEmpty } ?? ""] } ?? [])
-            func add(_ text: String, year: Int?) {
-                guard !text.isEmpty else { return }
-                let run = TextRun(text, at: row.location)
+            func add(_ run: TextRun?, year: Int?) {
+                guard let run, !run.text.isEmpty else { return }
                 var item = Item(run: run, keyed: KeyedText(run), path: rowPath, kinds: kinds, isHeading: false,
                                 sectionTitle: sectionTitle, sectionYear: year, isBullet: false)
                 item.isTableRow = true
                 items.append(item)
             }
-            add(columns.contentText(of: row), year: year)
-            let task = columns.task(of: row)
-            for (column, due) in columns.years where column < row.cells.count && !row.cells[column].isEmpty {
-                add(task.isEmpty ? row.cells[column] : "\(task): \(row.cells[column])", year: due)
+            add(columns.content(of: row), year: year)
+            for (column, due) in columns.years where column < row.cellRuns.count && !row.cellRuns[column].text.isEmpty {
+                var run = columns.taskRun(of: row) ?? row.cellRuns[column]
+                if run.text != row.cellRuns[column].text { run.append(row.cellRuns[column], separator: ": ") }
+                add(run, year: due)
             }
         }
     }

@@ -82,7 +82,7 @@ struct ResponsibilityExtractor {
             for row in table.dataRows {
                 let task = columns.task(of: row).leadingCharacters(120)
                 for (column, role) in columns.roles where column < row.cells.count {
-                    for unit in splitUnits(row.cells[column]) { add(unit, role, line: row.location.line, task: task) }
+                    for unit in splitUnits(row.cells[column]) { add(unit, role, line: columns.line(of: column, in: row), task: task) }
                 }
             }
         }

@@ -29,6 +29,8 @@ struct TableColumns {
                 time = index
             } else if let year = Self.year(ofHeader: key) {
                 years.append((index, year))
+            } else if grammar.sections.noteColumns.contains(exactly: key.trimming(" :")) {
+                continue
             } else {
                 content.append(index)
             }
@@ -61,14 +63,27 @@ struct TableColumns {
         return t.isEmpty || t.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
-    /// A data row's content as one text: its content cells, the first (the task) before the rest.
-    func contentText(of row: TableRow) -> String {
-        let cells = content.compactMap { $0 < row.cells.count ? row.cells[$0] : nil }.filter { !$0.isEmpty }
-        return cells.joined(separator: ": ")
+    /// A data row's content as one run: its content cells, the first (the task) before the rest,
+    /// each keeping its lines.
+    func content(of row: TableRow) -> TextRun? {
+        var run: TextRun? = nil
+        for column in content where column < row.cellRuns.count && !row.cellRuns[column].text.isEmpty {
+            if run == nil { run = row.cellRuns[column] } else { run!.append(row.cellRuns[column], separator: ": ") }
+        }
+        return run
+    }
+
+    /// The line a cell starts on.
+    func line(of column: Int, in row: TableRow) -> Int {
+        column < row.cellRuns.count ? row.cellRuns[column].location.line : row.location.line
     }
 
     /// The row's task: its first content cell.
     func task(of row: TableRow) -> String {
-        content.lazy.compactMap { $0 < row.cells.count ? row.cells[$0] : nil }.first { !$0.isEmpty } ?? ""
+        taskRun(of: row)?.text ?? ""
+    }
+
+    func taskRun(of row: TableRow) -> TextRun? {
+        content.lazy.compactMap { $0 < row.cellRuns.count ? row.cellRuns[$0] : nil }.first { !$0.text.isEmpty }
     }
 }

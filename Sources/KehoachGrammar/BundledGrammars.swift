@@ -228,7 +228,7 @@ tm. | kt. | tl. | q. | tuq. | thừa lệnh | thay mặt | ký thay | tm | kt | 
 chủ tịch | phó chủ tịch | phó chủ tịch thường trực | bộ trưởng | thứ trưởng | thủ tướng | phó thủ tướng | thủ tướng chính phủ
 giám đốc | phó giám đốc | trưởng phòng | phó trưởng phòng | hiệu trưởng | phó hiệu trưởng | trưởng ban | phó trưởng ban
 chánh văn phòng | phó chánh văn phòng | bí thư | phó bí thư | tổng cục trưởng | cục trưởng | vụ trưởng | viện trưởng
-chi cục trưởng | trưởng khoa | giám đốc sở | chủ nhiệm | phó chủ nhiệm | chủ tịch ủy ban nhân dân | chủ tịch ubnd
+chi cục trưởng | trưởng khoa | chủ nhiệm | phó chủ nhiệm
 """#,
         "indicators.grammar": #"""
 # Indicator taxonomy: what a target's number measures.
@@ -504,6 +504,11 @@ phụ lục
 # counted with the group rows, not as data.
 [total rows]
 tổng số | tổng cộng | cộng | tổng
+
+# Table columns that hold notes on a row, not what it commits anyone to: no targets are read in
+# them ("HƯỚNG DẪN CHẤM ĐIỂM" of a scoring table, "Ghi chú", "Nguồn kinh phí").
+[note columns]
+ghi chú | hướng dẫn chấm điểm | cách chấm điểm | cách tính điểm | điểm chuẩn | điểm | thang điểm | nguồn kinh phí | kinh phí | dự toán | căn cứ | cơ sở pháp lý | căn cứ pháp lý
 """#,
         "targets.grammar": #"""
 # What makes a number a target, and how to read it (DESIGN.md section 3, gold/README.md).

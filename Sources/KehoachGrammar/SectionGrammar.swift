@@ -24,9 +24,11 @@ public struct SectionGrammar: Sendable {
     public let appendixWords: PhraseMatcher<Bool>
     /// "TỔNG SỐ", "Cộng": the first words of a table's total row, which is no data row.
     public let totalRows: PhraseMatcher<Bool>
+    /// "Ghi chú", "Hướng dẫn chấm điểm": table columns that hold notes on a row.
+    public let noteColumns: PhraseMatcher<Bool>
 
     init(_ file: GrammarFile) throws(GrammarError) {
-        try file.requireSections(["kinds", "part words", "appendix words", "total rows"])
+        try file.requireSections(["kinds", "part words", "appendix words", "total rows", "note columns"])
         var kinds = PhraseMatcher<SectionKind>()
         for entry in file.section("kinds")?.entries ?? [] {
             guard let name = entry.key, let kind = SectionKind(rawValue: name) else {
@@ -38,6 +40,7 @@ public struct SectionGrammar: Sendable {
         partWords = file.phraseSet("part words")
         appendixWords = file.phraseSet("appendix words")
         totalRows = file.phraseSet("total rows")
+        noteColumns = file.phraseSet("note columns")
     }
 
     /// The kind of a heading title: the longest grammar phrase that starts it.

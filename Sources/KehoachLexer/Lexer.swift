@@ -44,7 +44,9 @@ public struct Lexer: Sendable {
         let text = markdownLevel == 0 && plain.utf8.count == content.utf8.count ? plain : plain.trimmedSpaces
         // a line of marks only (a Markdown image "![]()", "…", "* * *") carries no text
         if text.isEmpty || !Self.hasLetterOrDigit(text) {
-            return Token(kind: .rule, text: "", key: "", location: location, markdownLevel: markdownLevel)
+            var rule = Token(kind: .rule, text: "", key: "", location: location, markdownLevel: markdownLevel)
+            rule.isCellBorder = text == "|"
+            return rule
         }
         // unless Markdown was taken out of it, the content's key is the same stretch of the line's key
         let key: String

@@ -33,6 +33,11 @@ public struct Token: Sendable {
     public let markdownLevel: Int
     /// The whole line was bold or italic in Markdown.
     public let emphasized: Bool
+    /// The line is a lone `|`: a cell border of a table copied from a web page, whose cells stand
+    /// on lines of their own between such lines.
+    public var isCellBorder = false
+    /// For a row rebuilt from cells on lines of their own: each cell's text with its lines.
+    public var cellRuns: [TextRun] = []
 
     public var line: Int { location.line }
 

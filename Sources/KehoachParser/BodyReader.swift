@@ -42,6 +42,7 @@ struct BodyReader {
     }
 
     mutating func read(_ tokens: ArraySlice<Token>) {
+        let tokens = CellStream.rows(in: tokens)
         var index = tokens.startIndex
         while index < tokens.endIndex {
             let token = tokens[index]

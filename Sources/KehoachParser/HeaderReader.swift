@@ -26,6 +26,8 @@ struct HeaderReader {
 
     /// How far into the text a letterhead may start (non-blank lines of banners and breadcrumbs).
     static let banner = 30
+    /// No letterhead has more lines than this (the four shipped ones have under 10).
+    static let longestLetterhead = 60
 
     func read(_ tokens: [Token]) -> Result {
         var result = Result()
@@ -57,14 +59,36 @@ struct HeaderReader {
             authority = title.authority
             bodyStart = nextNonBlank(tokens, from: title.end)
         }
+        // without a type line, the lines in capitals after the date: the authority line of a
+        // Quyết định, and the title
+        var authorityText = authority.map { ($0.text, $0.location) }
+        var titleLines = letterhead.titleLines
+        if region.typeLine == nil {
+            if let first = titleLines.first, grammar.header.officeTitles.prefixMatch(of: Folding.matchKey(first.text)) != nil {
+                authorityText = first
+                titleLines.removeFirst()
+            }
+            if let first = titleLines.first {
+                header.title = HeaderField(titleLines.map(\.text).joined(separator: " "), at: first.location)
+            }
+        }
         let reader = IssuerReader(grammar: grammar.header)
         header.issuerLines = letterhead.issuerLines.map(\.text)
-        if let issuer = reader.issuer(inLines: header.issuerLines) {
-            header.issuer = HeaderField(issuer.name, at: letterhead.issuerLines.last?.location)
+        let decider = authorityText.map { (withoutOfficeTitle($0.0), $0.1) }
+        if var issuer = reader.issuer(inLines: header.issuerLines) {
+            var location = letterhead.issuerLines.last?.location
+            // a letterhead that kept only the parent government ("ỦY BAN NHÂN DÂN") under a body
+            // that decides for itself ("GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO THÀNH PHỐ …")
+            if let (body, at) = decider, let own = reader.issuer(inLines: header.issuerLines + [body]),
+               Folding.matchKey(issuer.name).hasBytePrefix("ủy ban nhân dân"), !Folding.matchKey(own.name).hasBytePrefix("ủy ban nhân dân") {
+                issuer = own
+                location = at
+            }
+            header.issuer = HeaderField(issuer.name, at: location)
             header.level = issuer.level
             header.issuerHasPlace = issuer.hasPlace
-        } else if let line = authority, let issuer = reader.issuer(in: withoutOfficeTitle(line.text)) {
-            header.issuer = HeaderField(issuer.name, at: line.location)
+        } else if let (body, at) = decider, let issuer = reader.issuer(in: body) {
+            header.issuer = HeaderField(issuer.name, at: at)
             header.level = issuer.level
             header.issuerHasPlace = issuer.hasPlace
         }
@@ -141,10 +165,20 @@ struct HeaderReader {
         }
         index = start
         var typeLine: Int? = nil
-        while index < tokens.count {
+        var lines = 0
+        var seenFields = false
+        while index < tokens.count, lines < Self.longestLetterhead {
             let token = tokens[index]
             if !token.isBlank, isTypeLine(token) { typeLine = index; break }
             if startsBody(token) { break }
+            // once its number and date are read, a line in sentence case is the body: the type
+            // line is missing
+            if seenFields, !token.isBlank, !isLetterheadLine(token), token.cells == nil, !isBanner(token) {
+                if case .rule = token.kind {} else { break }
+            }
+            if !token.isBlank { lines += 1 }
+            if case .placeDate = token.kind { seenFields = true }
+            if let cells = token.cells, cells.contains(where: { DateReader.placeDate($0) != nil }) { seenFields = true }
             index += 1
         }
         return Region(letterhead: start..<index, typeLine: typeLine, bodyStart: nextNonBlank(tokens, from: index))
@@ -272,7 +306,7 @@ struct HeaderReader {
                 let wraps = text.first?.isLowercase == true
                     || !opener && text.utf8.count < 160 && title.utf8.count < 400 && !Self.endsClause(title) && !Self.endsClause(text)
                 if !caps, !wraps { return (run, nil, index) }
-            } else if !capitals, opener, token.key.hasBytePrefix("căn cứ") || Self.endsClause(text) || text.utf8.count > 300 {
+            } else if !capitals, opener, token.key.hasBytePrefix("căn cứ") || Self.endsSentence(text) || text.utf8.count > 300 {
                 // "KẾ HOẠCH" then straight into the preamble: no title
                 return (nil, nil, index)
             }
@@ -299,6 +333,12 @@ struct HeaderReader {
     private func withoutOfficeTitle(_ text: String) -> String {
         guard let title = grammar.header.officeTitles.prefixMatch(of: Folding.matchKey(text)) else { return text }
         return String(decoding: Array(text.utf8)[title.range.upperBound...], as: UTF8.self).trimmedSpaces
+    }
+
+    /// Text that ends with `;`, `:` or `.`: a sentence, not a title.
+    private static func endsSentence(_ text: String) -> Bool {
+        guard let last = text.unicodeScalars.last else { return false }
+        return last == ";" || last == ":" || last == "."
     }
 
     /// Text that ends with `;`, `:`, `,` or `.`: a sentence or clause, not a title's line.

@@ -68,15 +68,26 @@ struct IssuerInference {
             let key = Array(paragraph.run.key.utf8)
             let text = Array(paragraph.run.text.utf8)
             for sentence in key.split(separator: UInt8(ascii: ".")).reversed() {
+                // the last issuing verb followed by "kế hoạch", not one that tells what a cited
+                // document is about ("… về ban hành Kế hoạch …")
                 var verb: (at: Int, count: Int)? = nil
                 for word in Self.issuingVerbs {
-                    if let at = sentence.firstOffset(of: word) { verb = (at, word.count); break }
+                    var from = sentence.startIndex
+                    while let found = sentence[from...].firstOffset(of: word) {
+                        let at = from - sentence.startIndex + found
+                        from += found + word.count
+                        guard sentence.dropFirst(at + word.count).starts(with: Self.planWord) || sentence.dropFirst(at + word.count).prefix(12).contains(subsequence: Self.planWord) else { continue }
+                        guard !sentence.prefix(at).reversed().starts(with: Self.aboutWord.reversed()) else { continue }
+                        if verb == nil || at > verb!.at { verb = (at, word.count) }
+                    }
                 }
-                guard let verb, sentence.dropFirst(verb.at + verb.count).contains(subsequence: Self.planWord) else { continue }
+                guard let verb else { continue }
                 // the subject is the clause before the verb: "…; để thực hiện tốt …, Ban Dân vận Trung ương xây dựng …"
                 let head = sentence.prefix(verb.at)
                 let start = (head.lastIndex { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ":") }).map { $0 + 1 } ?? sentence.startIndex
                 let subject = String(decoding: text[start..<(sentence.startIndex + verb.at)], as: UTF8.self)
+                // "… của Ủy ban nhân dân tỉnh": the issuer of a cited document, not of the plan
+                if subject.utf8.contains(subsequence: " của ".utf8) { continue }
                 if let issuer = reader.issuer(in: subject.trimmedSpaces) { return (issuer, paragraph.location) }
             }
         }
@@ -85,6 +96,7 @@ struct IssuerInference {
 
     private static let issuingVerbs = [" ban hành ", " xây dựng "].map { Array($0.utf8) }
     private static let planWord = Array("kế hoạch".utf8)
+    private static let aboutWord = Array(" về".utf8)
 
     private func fromSignature(_ document: PlanDocument) -> (IssuerReader.Issuer, SourceLocation)? {
         for line in document.closing.signatureLines {

@@ -32,6 +32,7 @@ struct IssuerReader {
     /// counts where a line starts (a head inside a line is a word of a name: "huyện Trường Sa"),
     /// or where an organ's name starts ("… XÃ A BAN THƯỜNG TRỰC").
     func issuer(inLines lines: [String]) -> Issuer? {
+        let lines = lines.map(Self.withoutRemarks)
         let text = lines.map { $0.trimming(" ,.;:-–") }.filter { !$0.isEmpty }.joined(separator: " ")
         let key = Folding.matchKey(text)
         let bytes = Array(text.utf8)
@@ -51,7 +52,8 @@ struct IssuerReader {
             return String(decoding: bytes[bodies[index].range.upperBound..<end], as: UTF8.self).trimming(" ,.-–:;")
         }
         var own = qualifier(lastIndex)
-        if own.isEmpty, lastIndex > 0 { own = qualifier(lastIndex - 1) }
+        // a school is named by its own name, not the place of the body above it
+        if own.isEmpty, lastIndex > 0, last.level != .school { own = qualifier(lastIndex - 1) }
         let hasPlace = !own.isEmpty || last.level == .school
         let place = placeName(own)
         var name = [last.name, place.text].filter { !$0.isEmpty }.joined(separator: " ")
@@ -71,10 +73,14 @@ struct IssuerReader {
         let known = grammar.issuingBodies.matches(in: key)
         var found = known.map { Body(range: $0.range, name: $0.value.name, level: $0.value.level, isOrgan: false) }
         let organStarts = Set(grammar.organs.matches(in: key).map(\.range.lowerBound))
-        for head in grammar.bodyHeads.matches(in: key) where lineStarts.contains(head.range.lowerBound) || organStarts.contains(head.range.lowerBound) {
-            guard !known.contains(where: { $0.range.overlaps(head.range) }) else { continue }
+        let heads = grammar.bodyHeads.matches(in: key).filter { head in
+            (lineStarts.contains(head.range.lowerBound) || organStarts.contains(head.range.lowerBound))
+                && !known.contains { $0.range.overlaps(head.range) }
+        }
+        let starts = (known.map(\.range.lowerBound) + heads.map(\.range.lowerBound)).sorted()
+        for head in heads {
             // the name runs to an administrative word, the next body or the end
-            let nextBody = known.first { $0.range.lowerBound > head.range.lowerBound }?.range.lowerBound ?? text.count
+            let nextBody = starts.first { $0 > head.range.lowerBound } ?? text.count
             var end = nextBody
             let after = Array(key.utf8)[head.range.upperBound..<nextBody]
             if let admin = after.withUnsafeBufferPointer({ grammar.places(in: $0) }).last {
@@ -112,10 +118,11 @@ struct IssuerReader {
         }
     }
 
-    /// "THỦ DẦU MỘT" → "Thủ Dầu Một"; words already in mixed case keep their case.
+    /// "THỦ DẦU MỘT" → "Thủ Dầu Một"; words already in mixed case keep their case, and so do
+    /// abbreviations ("THCS": no vowel).
     func titleCase(_ text: String) -> String {
         text.split(separator: " ").map { word -> String in
-            guard word.allSatisfy({ !$0.isLetter || $0.isUppercase }), word.count > 1 else { return String(word) }
+            guard word.allSatisfy({ !$0.isLetter || $0.isUppercase }), word.count > 1, word.contains(where: Self.isVowel) else { return String(word) }
             return word.prefix(1) + word.dropFirst().lowercased()
         }.joined(separator: " ")
     }
@@ -141,6 +148,12 @@ struct IssuerReader {
             if lower == "và" || word == "-" || word == "–" { words[words.count - 1] = lower }
         }
         return words.joined(separator: " ")
+    }
+
+    /// "Ban Chỉ đạo … (sau đây gọi tắt là Ban Chỉ đạo)": the name without its remarks.
+    private static func withoutRemarks(_ text: String) -> String {
+        guard let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")") else { return text }
+        return withoutRemarks(String(text[..<open]) + String(text[text.index(after: close)...]))
     }
 
     private static func isVowel(_ c: Character) -> Bool {

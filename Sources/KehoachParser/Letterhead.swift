@@ -15,15 +15,20 @@ struct Letterhead {
     var date: HeaderField<CalendarDate>?
     /// The pieces that name the issuing body, in order, each with the line it was read on.
     var issuerLines: [(text: String, location: SourceLocation)] = []
+    /// Lines in capitals after the place-date that name no body: the title, when the type line
+    /// ("KẾ HOẠCH") is missing.
+    var titleLines: [(text: String, location: SourceLocation)] = []
     var diagnostics: [Diagnostic] = []
 
     init(_ tokens: ArraySlice<Token>, grammar: HeaderGrammar) {
         var cells = Self.cells(tokens)
         var index = 0
         while index < cells.count {
-            // "Số:" closing a cell: its number is the next cell ("Số:" | "118/KH-UBND")
-            if index + 1 < cells.count, Self.endsWithNumberWord(cells[index].key),
-               let next = cells[index + 1].key.utf8.first, next == UInt8(ascii: "/") || (0x30...0x39).contains(next) {
+            // "Số:" closing a cell: its number is the next cell ("Số:" | "118/KH-UBND"); likewise
+            // "…, ngày" and the "tháng … năm …" after a blank line
+            if index + 1 < cells.count, let next = cells[index + 1].key.utf8.first,
+               Self.endsWithNumberWord(cells[index].key) && (next == UInt8(ascii: "/") || (0x30...0x39).contains(next))
+                || cells[index].key.hasByteSuffix("ngày") && cells[index + 1].key.hasBytePrefix("tháng") {
                 cells[index].append(cells[index + 1].text, key: cells[index + 1].key, at: cells[index + 1].location)
                 cells.remove(at: index + 1)
             }
@@ -72,8 +77,10 @@ struct Letterhead {
         let key = Array(cell.key.utf8)
         let text = Array(cell.text.utf8)
         var spans: [Range<Int>] = []
+        var mottoSpans: [Range<Int>] = []
         key.withUnsafeBufferPointer { bytes in
-            spans += grammar.motto.matches(in: bytes).map(\.range)
+            mottoSpans = grammar.motto.matches(in: bytes).map(\.range)
+            spans += mottoSpans
             spans += grammar.stamps.matches(in: bytes).map(\.range)
         }
         spans += Self.rules(in: key)
@@ -81,18 +88,28 @@ struct Letterhead {
             number = found
             spans.append(range)
         }
+        var dateEnd = date == nil ? Int.max : 0
         if date == nil, let found = placeDate(in: key, text: text, cell: cell, outside: spans) {
             date = found.date
             place = found.place
             spans.append(found.range)
+            dateEnd = found.range.upperBound
         }
         for piece in Self.gaps(between: spans, count: key.count) {
+            // words right beside the motto that name no body are the rest of a misprinted motto
+            // ("CỘNG HỊA XÃ HỘI" before "CHỦ NGHĨA VIỆT NAM")
+            let besideMotto = mottoSpans.contains { $0.lowerBound == piece.upperBound || $0.upperBound == piece.lowerBound }
+            if besideMotto, key[piece].withUnsafeBufferPointer({ grammar.issuingBodies.matches(in: $0).isEmpty && grammar.bodyHeads.matches(in: $0).isEmpty
+                                                                  && grammar.places(in: $0).isEmpty }) { continue }
             for (range, location) in Self.lines(of: piece, in: cell) {
                 let line = String(decoding: text[range], as: UTF8.self).trimming(Self.punctuation)
                 guard !line.isEmpty else { continue }
                 let lineKey = Folding.matchKey(line)
-                if Folding.isAllCapitals(line) || grammar.issuingBodies.prefixMatch(of: lineKey) != nil
-                    || grammar.bodyHeads.prefixMatch(of: lineKey) != nil && line.first?.isUppercase == true {
+                let namesBody = grammar.issuingBodies.prefixMatch(of: lineKey) != nil
+                    || grammar.bodyHeads.prefixMatch(of: lineKey) != nil && line.first?.isUppercase == true
+                if piece.lowerBound >= dateEnd, !namesBody, Folding.isAllCapitals(line) {
+                    titleLines.append((line, location))
+                } else if Folding.isAllCapitals(line) || namesBody {
                     issuerLines.append((line, location))
                 }
             }

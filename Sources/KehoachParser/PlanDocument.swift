@@ -81,6 +81,8 @@ public struct Table: Sendable {
 
 public struct TableRow: Sendable {
     public var cells: [String]
+    /// Each cell with the lines it stands on (a cell copied from a web page spans several).
+    public var cellRuns: [TextRun]
     public var location: SourceLocation
     /// A row that names a group of the rows below it ("I. Truyền thông …").
     public var isGroup: Bool

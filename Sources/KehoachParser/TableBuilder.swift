@@ -56,7 +56,7 @@ enum TableBuilder {
                 }
                 lastNumber = n
             }
-            table.rows.append(TableRow(cells: cells, location: row.location, isGroup: isGroup, group: isGroup ? nil : group))
+            table.rows.append(TableRow(cells: cells, cellRuns: row.runs, location: row.location, isGroup: isGroup, group: isGroup ? nil : group))
             if isGroup { group = table.rows.count - 1 }
         }
         return (table, diagnostics)
@@ -66,6 +66,8 @@ enum TableBuilder {
 
     private struct RawRow {
         var cells: [String]
+        /// Each cell with the lines it stands on.
+        var runs: [TextRun]
         var location: SourceLocation
         /// A group heading that stood as a line of its own.
         var isInner = false
@@ -80,22 +82,27 @@ enum TableBuilder {
             switch line {
             case .row(let token):
                 let cells = token.cells ?? []
+                let runs = token.cellRuns.count == cells.count ? token.cellRuns : cells.map { TextRun($0, at: token.location) }
                 if var last = rows.last, !last.isInner, last.cells.count < width, last.cells.count + cells.count - 1 == width,
                    let head = cells.first, !head.isEmpty, !isNumber(head), !isGroupLabel(head) {
                     // a line break inside a cell cut the row in two: the halves share that cell
                     last.cells[last.cells.count - 1] = [last.cells[last.cells.count - 1], cells[0]].filter { !$0.isEmpty }.joined(separator: " ")
+                    last.runs[last.runs.count - 1].append(runs[0])
                     last.cells += cells.dropFirst()
+                    last.runs += runs.dropFirst()
                     rows[rows.count - 1] = last
                 } else {
-                    rows.append(RawRow(cells: cells, location: token.location))
+                    rows.append(RawRow(cells: cells, runs: runs, location: token.location))
                 }
             case .inner(let token):
                 if isPageNumber(token.text) { continue }
                 if case .heading(let label) = token.kind {
-                    rows.append(RawRow(cells: [label.text, token.text], location: token.location, isInner: true))
+                    rows.append(RawRow(cells: [label.text, token.text], runs: [TextRun(label.text, at: token.location), TextRun(token.text, at: token.location)],
+                                       location: token.location, isInner: true))
                 } else if var last = rows.last, let index = last.cells.lastIndex(where: { !$0.isEmpty }) {
                     // the wrapped text of a cell: it continues the row above
                     last.cells[index] += " " + token.text
+                    last.runs[index].append(token.text, key: token.key, at: token.location)
                     rows[rows.count - 1] = last
                 }
             }

@@ -109,3 +109,38 @@ final class RealDeadlineFormTests: XCTestCase {
         XCTAssertEqual(pairs("- Tổ chức Ngày hội vào tháng 10 hằng năm."), ["recurring --10"])
     }
 }
+
+/// Time fields and years beside a task (md-chinhphu-2623, md-hcm-2820).
+final class TaskTimeFieldTests: XCTestCase {
+    private func pairs(_ body: String) -> [String] {
+        PlanReader().read(text: "KẾ HOẠCH\nTriển khai Luật Dữ liệu\n\nII. NHIỆM VỤ\n\n\(body)\n").deadlines.map { "\($0.line) \($0.kind.rawValue) \($0.date ?? "-")" }
+    }
+
+    func test_timeFieldOfATaskList_isReadLikeATimeCell() {
+        XCTAssertEqual(pairs("- Thời gian thực hiện: năm 2025 và các năm tiếp theo."), ["6 during 2025"])
+        XCTAssertEqual(pairs("- Thời gian hoàn thành: Thường xuyên."), ["6 recurring -"])
+    }
+
+    func test_yearsInParenthesesAfterATask() {
+        XCTAssertEqual(pairs("a) Ban hành quy chế (2025 - 2026).\nb) Vận hành hệ thống (2026 trở đi).\nc) Duy trì (xuyên suốt 2025 - 2035)."),
+                       ["6 during 2025/2026", "7 during 2026", "8 during 2025/2035"])
+    }
+
+    func test_aDeadlineWrappedOverTwoLines_isOnTheLineItsQuoteStarts() {
+        XCTAssertEqual(pairs("- Các bộ hoàn thành việc rà soát trước\nngày 01 tháng 01 năm 2026."), ["6 before 2026-01-01"])
+    }
+}
+
+final class NoteColumnTests: XCTestCase {
+    /// md-cantho-157: the grading guide of a scoring table sets no targets.
+    func test_aScoringGuideColumn_setsNoTargets() {
+        let plan = PlanReader().read(text: """
+        PHỤ LỤC
+        THANG ĐIỂM THI ĐUA
+        STT\tTIÊU CHÍ THI ĐUA\tĐIỂM CHUẨN\tHƯỚNG DẪN CHẤM ĐIỂM
+        1\tTỷ lệ người hưởng trợ cấp được tuyên truyền\t20\tĐơn vị đạt tỷ lệ 100% cộng 05 điểm
+        2\tTỷ lệ người hưởng trợ cấp mở tài khoản\t20\tĐạt 100% cộng 05 điểm
+        """)
+        XCTAssertEqual(plan.targets.count, 0)
+    }
+}

@@ -92,3 +92,78 @@ final class TaskTableTests: XCTestCase {
         XCTAssertEqual(document.tables.count, 2)
     }
 }
+
+/// A table copied from a web page with every cell on lines of its own between lone `|` lines
+/// (md-hcm-2820 and md-cantho-157, shortened).
+final class WebCopyTableTests: XCTestCase {
+    private func parse(_ text: String) -> PlanDocument { Parser().parse(SourceText(text)) }
+
+    func test_cellsBetweenLoneBars_areRowsOfOneTable_withGroupRowsThatSpanCells() {
+        let document = parse("""
+        PHỤ LỤC
+        DANH MỤC NHIỆM VỤ
+        |
+        **TT**
+        |
+        **Nhiệm vụ**
+        |
+        **Cơ quan chủ trì**
+        |
+        **Thời gian dự kiến hoàn thành**
+        |
+        |
+        **I**
+        |
+        **Hoàn
+        thiện thể chế**
+        |
+        |
+        1
+        |
+        Phối hợp rà soát, sửa đổi Luật
+        Quy hoạch.
+        |
+        Sở Tài chính
+        |
+        Quý IV/2025
+        |
+        |
+        2
+        |
+        Phối hợp xây dựng nội dung quy định
+        |
+        |
+        Năm 2025 - 2026
+        |
+        """)
+        guard let table = document.tables.first else { return XCTFail("no table") }
+        XCTAssertEqual(table.header, ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian dự kiến hoàn thành"])
+        XCTAssertEqual(table.dataRows.map(\.cells), [["1", "Phối hợp rà soát, sửa đổi Luật Quy hoạch.", "Sở Tài chính", "Quý IV/2025"],
+                                                     ["2", "Phối hợp xây dựng nội dung quy định", "", "Năm 2025 - 2026"]])
+        XCTAssertEqual(table.rows.filter(\.isGroup).count, 1)
+        XCTAssertEqual(table.dataRows[0].cellRuns[3].location.line, 26, "each cell keeps the line it stands on")
+        XCTAssertEqual(document.sections.map(\.label.text), ["PHỤ LỤC"])
+    }
+
+    func test_closingBetweenBars_isNoTable_andAnAppendixAfterItIsASection() {
+        let document = parse("""
+        I. MỤC TIÊU
+        |
+        Nơi nhận:
+        - Sở: Nội vụ, Y tế;
+        - Lưu: VT.
+        |
+        KT. CHỦ TỊCH
+        PHÓ CHỦ TỊCH
+        Nguyễn Thị Ngọc Điệp
+        |
+
+
+        **PHỤ LỤC**
+        THANG ĐIỂM THI ĐUA
+        """)
+        XCTAssertTrue(document.tables.isEmpty)
+        XCTAssertEqual(document.closing.signer, "Nguyễn Thị Ngọc Điệp")
+        XCTAssertEqual(document.sections.map(\.label.text), ["I", "PHỤ LỤC"])
+    }
+}

@@ -1,5 +1,3 @@
-import KehoachText
-
 /// Text that may span several physical lines (a paragraph rejoined after a page break), with
 /// the source location of each piece so that anything found in it can point at its own line.
 public struct TextRun: Sendable, Hashable {
@@ -27,6 +25,16 @@ public struct TextRun: Sendable, Hashable {
         pieces.append(Piece(offset: text.utf8.count, location: location))
         text += more
         key += moreKey ?? Folding.matchKey(more)
+    }
+
+    /// Continues the run with another run, joined by `separator`, keeping that run's locations.
+    public mutating func append(_ other: TextRun, separator: String = " ") {
+        guard !other.text.isEmpty else { return }
+        if !text.isEmpty { text += separator; key += Folding.matchKey(separator) }
+        let base = text.utf8.count
+        pieces += other.pieces.map { Piece(offset: base + $0.offset, location: $0.location) }
+        text += other.text
+        key += other.key
     }
 
     public var location: SourceLocation { pieces[0].location }
