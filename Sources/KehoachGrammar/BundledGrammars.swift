@@ -287,11 +287,11 @@ terms = số hóa hồ sơ, kết quả giải quyết TTHC | quy trình số h�
 
 [cashless-payment]
 label = Thanh toán không dùng tiền mặt (học phí, các khoản thu)
-terms = thanh toán không dùng tiền mặt | khoản thu không dùng tiền mặt | thanh toán học phí không dùng tiền mặt | hình thức thanh toán không dùng tiền mặt | quản lý nguồn thu, chi kế toán
+terms = thanh toán không dùng tiền mặt | khoản thu không dùng tiền mặt | phương thức không dùng tiền mặt | hình thức không dùng tiền mặt | thanh toán học phí không dùng tiền mặt | hình thức thanh toán không dùng tiền mặt | quản lý nguồn thu, chi kế toán
 
 [smartphone-bank-account]
 label = Điện thoại thông minh, tài khoản giao dịch thanh toán
-terms = điện thoại thông minh | tài khoản giao dịch thanh toán tại ngân hàng
+terms = điện thoại thông minh | tài khoản giao dịch thanh toán tại ngân hàng | tài khoản ngân hàng | tài khoản thanh toán | ví điện tử | thẻ ATM | phát hành thẻ
 
 [e-reporting]
 label = Báo cáo trên Hệ thống thông tin báo cáo; báo cáo thống kê trực tuyến

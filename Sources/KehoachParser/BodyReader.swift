@@ -24,6 +24,9 @@ struct BodyReader {
     private var inClosing = false
     /// What a lower-case line would continue: the last heading title or the last paragraph.
     private var lastContainer: Container = .none
+    /// The copy breaks its lines at a width, mid-sentence (a web page saved as text): a line that
+    /// follows one that ended no sentence continues it, whatever its first letter.
+    private var isHardWrapped = false
     private var previousLine = 0
 
     private enum Container { case none, heading, paragraph }
@@ -43,6 +46,7 @@ struct BodyReader {
 
     mutating func read(_ tokens: ArraySlice<Token>) {
         let tokens = CellStream.rows(in: tokens)
+        isHardWrapped = Self.isHardWrapped(tokens)
         var index = tokens.startIndex
         while index < tokens.endIndex {
             let token = tokens[index]
@@ -171,12 +175,12 @@ struct BodyReader {
             }
             let adjacent = token.line == previousLine + 1
             let wrappedCapitals = adjacent && Folding.isAllCapitals(title) && Folding.isAllCapitals(token.text) && title.count < 80
-            let lowerContinuation = first.isLowercase && !Self.endsSentence(title)
+            let lowerContinuation = (first.isLowercase || isHardWrapped && adjacent) && !Self.endsSentence(title)
             guard wrappedCapitals || lowerContinuation else { return false }
             tree.continueTitle(token.text, key: token.key, at: token.location)
             return true
         case .paragraph:
-            guard first.isLowercase else { return false }
+            guard first.isLowercase || isHardWrapped && token.line == previousLine + 1 else { return false }
             var appended = false
             let append: (inout Paragraph) -> Void = { paragraph in
                 guard !Self.endsSentence(paragraph.text),
@@ -254,6 +258,23 @@ struct BodyReader {
         default:
             return false
         }
+    }
+
+    /// Whether a third or more of the longer lines end mid-sentence with the text going on at the
+    /// very next line: the mark of a copy wrapped at a width.
+    static func isHardWrapped(_ tokens: [Token]) -> Bool {
+        var long = 0
+        var wrapped = 0
+        for (index, token) in tokens.enumerated() {
+            guard case .text = token.kind, token.text.utf8.count >= 40 else { continue }
+            long += 1
+            guard index + 1 < tokens.count, tokens[index + 1].line == token.line + 1, !endsSentence(token.text) else { continue }
+            switch tokens[index + 1].kind {
+            case .text, .heading: wrapped += 1
+            default: break
+            }
+        }
+        return long >= 10 && wrapped * 3 >= long
     }
 
     private static func endsSentence(_ text: String) -> Bool {
