@@ -54,14 +54,16 @@ struct ResponsibilityExtractor {
                 }
                 return
             }
-            // a heading under the duties section that names units
-            if inDuties, !isDutySection, let units = unitsOfHeading(section.title.text) {
+            // a heading that gives roles ("Giao Công an tỉnh chủ trì, phối hợp …"), or, under the
+            // duties section, names units
+            let assigned = assignments(KeyedText(section.title))
+            if !assigned.isEmpty {
+                for (unit, role) in assigned { add(unit, role, line: section.location.line, task: section.title.text.leadingCharacters(120)) }
+            } else if inDuties, !isDutySection, let units = unitsOfHeading(section.title.text) {
                 for unit in units {
                     add(unit, .lead, line: section.location.line, task: nil)
                     for task in tasks { add(unit, .lead, line: section.location.line, task: task) }
                 }
-            } else {
-                for (unit, role) in assignments(KeyedText(section.title)) { add(unit, role, line: section.location.line, task: section.title.text.leadingCharacters(120)) }
             }
             for case .paragraph(let paragraph) in section.blocks {
                 let item = KeyedText(paragraph.run)
@@ -82,7 +84,7 @@ struct ResponsibilityExtractor {
             for row in table.dataRows {
                 let task = columns.task(of: row).leadingCharacters(120)
                 for (column, role) in columns.roles where column < row.cells.count {
-                    for unit in splitUnits(row.cells[column]) { add(unit, role, line: columns.line(of: column, in: row), task: task) }
+                    for unit in splitUnits(columns.lines(of: column, in: row)) { add(unit, role, line: columns.line(of: column, in: row), task: task) }
                 }
             }
         }
@@ -100,7 +102,17 @@ struct ResponsibilityExtractor {
         if let prefix = words.unitPrefixes.prefixMatch(of: Folding.matchKey(rest)) {
             rest = String(decoding: Array(rest.utf8)[prefix.range.upperBound...], as: UTF8.self).trimming(" :")
         }
-        guard words.unitHeads.prefixMatch(of: Folding.matchKey(rest)) != nil else { return nil }
+        // "Tổ chức nghiên cứu …": a heading that opens with a task is no unit
+        guard let head = words.unitHeads.prefixMatch(of: Folding.matchKey(rest)),
+              words.taskVerbs.prefixMatch(of: Folding.matchKey(rest)) == nil else { return nil }
+        // "Bộ Công an tiến hành rà soát …": the name ends where its task begins
+        let item = KeyedText(rest)
+        var end = head.range.upperBound
+        while end < item.count {
+            if item.keyBytes[end - 1] == 0x20, item.phrase(startingAt: end, in: words.nameEnds) != nil { break }
+            end += 1
+        }
+        rest = item.text(0..<end).trimming(" ,.;-–")
         // a heading that goes on into a sentence names a task, not a unit
         if rest.count > 120 { return nil }
         let units = splitUnits(rest)

@@ -73,6 +73,16 @@ struct TableColumns {
         return run
     }
 
+    /// A cell's text with a line break where it broke onto a new line: a cell that lists units
+    /// one a line ("Sở Tài chính" / "Các sở, ngành").
+    func lines(of column: Int, in row: TableRow) -> String {
+        guard column < row.cellRuns.count else { return column < row.cells.count ? row.cells[column] : "" }
+        let run = row.cellRuns[column]
+        var text = Array(run.text.utf8)
+        for piece in run.pieces.dropFirst() where piece.offset > 0 && text[piece.offset - 1] == 0x20 { text[piece.offset - 1] = 0x0A }
+        return String(decoding: text, as: UTF8.self)
+    }
+
     /// The line a cell starts on.
     func line(of column: Int, in row: TableRow) -> Int {
         column < row.cellRuns.count ? row.cellRuns[column].location.line : row.location.line

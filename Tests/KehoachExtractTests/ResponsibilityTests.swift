@@ -145,3 +145,55 @@ final class UnitsOutsideImplementationTests: XCTestCase {
                "support Ủy ban nhân dân phường, xã, đặc khu"])
     }
 }
+
+/// md-chinhphu-2623, md-hcm-2820, gh-congbot-252: unit headings that run into their task, cells
+/// that list units one a line, names that hold verb-like words.
+final class UnitNameBoundaryTests: XCTestCase {
+    private func units(_ body: String) -> [String] {
+        PlanReader().read(text: body).responsibilities.map { "\($0.role.rawValue) \($0.unit)" }
+    }
+
+    func test_headingThatRunsIntoItsTask_namesTheUnitBeforeTheVerb() {
+        XCTAssertEqual(units("""
+        III. TỔ CHỨC THỰC HIỆN
+        1. Bộ Công an tiến hành rà soát các văn bản quy phạm pháp luật có liên quan đến Luật thuộc thẩm quyền quản lý nhà nước được giao
+        2. Sở Xây dựng
+        3. Tổ chức nghiên cứu, đề xuất sửa đổi quy định
+        4. Văn phòng Ban Chỉ đạo quốc gia
+        """), ["lead Bộ Công an", "lead Sở Xây dựng", "lead Văn phòng Ban Chỉ đạo quốc gia"])
+    }
+
+    func test_aCellListingUnitsOneALine_givesEachUnit() {
+        XCTAssertEqual(units("""
+        PHỤ LỤC
+        |
+        TT
+        |
+        Nhiệm vụ
+        |
+        Cơ quan chủ trì
+        |
+        Cơ quan phối hợp
+        |
+        |
+        1
+        |
+        Xây dựng hạ tầng công nghệ thông tin
+        |
+        Sở Tài chính
+        |
+        Sở Tài chính
+        Các sở, ngành
+        |
+        |
+        2
+        |
+        Đào tạo, bồi dưỡng
+        |
+        Sở Nội vụ
+        |
+        Trung tâm Chuyển đổi số Thành phố
+        |
+        """), ["lead Sở Tài chính", "support Các sở, ngành", "lead Sở Nội vụ", "support Trung tâm Chuyển đổi số Thành phố"])
+    }
+}
