@@ -27,6 +27,8 @@ struct DeadlineExtractor {
     /// "quý" as its match key spells it (tone placement folded: "qúy"); code literals compared
     /// with keys must be folded the same way.
     private static let quarterWord = Folding.matchKey("quý")
+    /// "Quí IV-2025": the older spelling.
+    private static let quarterVariant = Folding.matchKey("quí")
 
     func deadlines(in text: String) -> [Found] {
         deadlines(in: KeyedText(text))
@@ -164,7 +166,7 @@ struct DeadlineExtractor {
         } }
     }
 
-    private static let timeWords = ["ngày", "năm", "tháng", "từ", "quý", "trong giai"].map { PackedWord(Folding.matchKey($0)) }
+    private static let timeWords = ["ngày", "năm", "tháng", "từ", "quý", "quí", "trong giai"].map { PackedWord(Folding.matchKey($0)) }
 
     /// 1 for a digit, 2 for the first byte of a time word, 0 for any other byte.
     private static let timeFirstBytes: [UInt8] = (0...255).map { byte in
@@ -226,7 +228,7 @@ struct DeadlineExtractor {
             guard let to = scanner.scanNumber(maxDigits: 4), to > from, to <= 2100 else { return nil }
             return ("\(from)/\(to)", start..<scanner.position)
         }
-        guard scanner.scan(Self.quarterWord) else { return nil }
+        guard scanner.scan(Self.quarterWord) || scanner.scan(Self.quarterVariant) else { return nil }
         scanner.skipSpaces()
         var quarter = scanner.scanNumber(maxDigits: 1)
         if quarter == nil {
@@ -239,7 +241,7 @@ struct DeadlineExtractor {
         guard let q = quarter, (1...4).contains(q) else { return nil }
         scanner.skipSpaces()
         var year: Int? = nil
-        if scanner.scan(byte: UInt8(ascii: "/")) { year = scanner.scanNumber(maxDigits: 4) }
+        if scanner.scan(byte: UInt8(ascii: "/")) || scanner.scan(byte: UInt8(ascii: "-")) { year = scanner.scanNumber(maxDigits: 4) }
         else if scanner.scan("năm") { scanner.skipSpaces(); year = scanner.scanNumber(maxDigits: 4) }
         guard let y = year, (1990...2100).contains(y) else { return nil }
         func month(_ m: Int) -> String { m < 10 ? "\(y)-0\(m)" : "\(y)-\(m)" }
@@ -258,6 +260,10 @@ struct DeadlineExtractor {
         }
         guard let first = scanner.scanNumber(maxDigits: 2), (1...12).contains(first) else { return nil }
         var last = first
+        // "tháng 11 - 12/2025": spaces around the dash
+        let beforeDash = scanner.position
+        scanner.skipSpaces()
+        if !(scanner.current == UInt8(ascii: "-") || scanner.current == UInt8(ascii: ",")) { scanner.position = beforeDash }
         if scanner.scan(byte: UInt8(ascii: "-")) || scanner.scan(byte: UInt8(ascii: ",")) {
             scanner.skipSpaces()
             guard let second = scanner.scanNumber(maxDigits: 2), (first...12).contains(second) else { return nil }

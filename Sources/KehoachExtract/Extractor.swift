@@ -181,8 +181,10 @@ struct PlanScope {
                     }
                 }
             } else if scanner.scan("năm") {
+                // "ngày 15 tháng 8 năm 2024": the date of a document the title names, not the plan's year
+                let isDate = scanner.bytes[max(0, scanner.position - 18)..<scanner.position].contains(subsequence: "tháng".utf8)
                 scanner.skipSpaces()
-                if let value = scanner.scanNumber(maxDigits: 4), (1990...2100).contains(value) {
+                if let value = scanner.scanNumber(maxDigits: 4), (1990...2100).contains(value), !isDate {
                     // "giai đoạn 2021 - 2025" is a range, not the plan's year
                     year = value
                 }

@@ -44,6 +44,8 @@ struct ResponsibilityExtractor {
         document.walk { section, path in
             let isDutySection = section.kind?.assignsDuties == true
             let inDuties = isDutySection || path.contains(where: { $0.kind?.assignsDuties == true })
+            // a task list may be arranged by unit too ("IV. NHIỆM VỤ CỤ THỂ" / "1.2. Sở Tài chính")
+            let inTasks = path.contains { $0.kind == .tasks || $0.kind == .tasksAndSolutions }
             let tasks = section.blocks.compactMap { block -> String? in
                 if case .paragraph(let p) = block { return p.text.leadingCharacters(120) } else { return nil }
             }
@@ -59,7 +61,8 @@ struct ResponsibilityExtractor {
             let assigned = assignments(KeyedText(section.title))
             if !assigned.isEmpty {
                 for (unit, role) in assigned { add(unit, role, line: section.location.line, task: section.title.text.leadingCharacters(120)) }
-            } else if inDuties, !isDutySection, let units = unitsOfHeading(section.title.text) {
+            } else if inDuties && !isDutySection || inTasks && Self.namesABody(section.title.text),
+                      let units = unitsOfHeading(section.title.text) {
                 for unit in units {
                     add(unit, .lead, line: section.location.line, task: nil)
                     for task in tasks { add(unit, .lead, line: section.location.line, task: task) }
@@ -98,36 +101,33 @@ struct ResponsibilityExtractor {
     private func unitsOfHeading(_ title: String) -> [String]? {
         var named = title
         if let colon = title.firstIndex(of: ":") { named = String(title[..<colon]) }
-        var rest = named.trimming(" :.-–")
-        if let prefix = words.unitPrefixes.prefixMatch(of: Folding.matchKey(rest)) {
-            rest = String(decoding: Array(rest.utf8)[prefix.range.upperBound...], as: UTF8.self).trimming(" :")
-        }
-        // "Tổ chức nghiên cứu …": a heading that opens with a task is no unit
-        guard let head = words.unitHeads.prefixMatch(of: Folding.matchKey(rest)),
-              words.taskVerbs.prefixMatch(of: Folding.matchKey(rest)) == nil else { return nil }
-        // "Bộ Công an tiến hành rà soát …": the name ends where its task begins
-        let item = KeyedText(rest)
-        var end = head.range.upperBound
-        while end < item.count {
-            if item.keyBytes[end - 1] == 0x20, item.phrase(startingAt: end, in: words.nameEnds) != nil { break }
-            end += 1
-        }
-        rest = item.text(0..<end).trimming(" ,.;-–")
-        // a heading that goes on into a sentence names a task, not a unit
-        if rest.count > 120 { return nil }
+        guard let rest = unitName(startingText: named, longest: 120) else { return nil }
         let units = splitUnits(rest)
         return units.isEmpty ? nil : units
     }
 
-    /// The unit a text starts with: "Trách nhiệm của Phòng GDĐT" → "Phòng GDĐT"; nil when the text
-    /// does not start with a unit or goes on into a sentence.
-    private func unitName(startingText text: String) -> String? {
+    /// The unit a text starts with: "Trách nhiệm của Phòng GDĐT" → "Phòng GDĐT", "Bộ Công an tiến
+    /// hành rà soát …" → "Bộ Công an", "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo" → "Sở Tài
+    /// chính"; nil when the text does not start with a unit (or starts with a task: "Tổ chức
+    /// nghiên cứu …"), or its name runs on longer than `longest`.
+    private func unitName(startingText text: String, longest: Int = 90) -> String? {
         var rest = text.trimming(" :.-–")
         if let prefix = words.unitPrefixes.prefixMatch(of: Folding.matchKey(rest)) {
             rest = String(decoding: Array(rest.utf8)[prefix.range.upperBound...], as: UTF8.self).trimming(" :")
         }
-        guard words.unitHeads.prefixMatch(of: Folding.matchKey(rest)) != nil, rest.count <= 90 else { return nil }
-        return rest
+        guard let head = words.unitHeads.prefixMatch(of: Folding.matchKey(rest)),
+              words.taskVerbs.prefixMatch(of: Folding.matchKey(rest)) == nil else { return nil }
+        // the name ends where its task or a remark on its role begins
+        let item = KeyedText(rest)
+        var end = head.range.upperBound
+        while end < item.count {
+            if item.keyBytes[end - 1] == 0x20, item.phrase(startingAt: end, in: words.nameEnds) != nil { break }
+            if item.keyBytes[end - 1] == 0x20, item.keyBytes[end] == UInt8(ascii: "-") || item.keyBytes[end] == 0xE2,
+               let remark = item.phrase(startingAt: end + (item.keyBytes[end] == 0xE2 ? 3 : 1), in: words.roleRemarks), remark.range.lowerBound > end { break }
+            end += 1
+        }
+        rest = item.text(0..<end).trimming(" ,.;-–")
+        return rest.count <= longest ? rest : nil
     }
 
     /// "Cơ quan chủ trì", "Cơ quan chủ trì, phối hợp:" as a heading's whole title: the role of the
@@ -204,6 +204,13 @@ struct ResponsibilityExtractor {
             }
         }
         return found
+    }
+
+    /// Among tasks, a heading names a unit only when short and proper: a capitalised word after
+    /// its first ("Sở Tài chính", not "Chính quyền số, kinh tế số").
+    private static func namesABody(_ title: String) -> Bool {
+        let words = title.split(separator: " ")
+        return words.count <= 12 && words.dropFirst().prefix(4).contains { $0.first?.isUppercase == true }
     }
 
     private static let andWord = Array(" và ".utf8)

@@ -27,6 +27,16 @@ Văn hóa - Xã hội = VH-XH | VHXH | Văn hóa và Xã hội | Văn hóa, Xã 
 Kinh tế, Hạ tầng và Đô thị = KT,HT&ĐT | KT-HT-ĐT
 Văn hóa, Thông tin = VHTT
 đăng nhập một lần = SSO
+Khoa học và Công nghệ = KH&CN | KHCN | KH và CN
+Thông tin và Truyền thông = TT&TT | TTTT | TT và TT
+Tài nguyên và Môi trường = TN&MT | TNMT
+Nông nghiệp và Phát triển nông thôn = NN&PTNT | NNPTNT
+Nông nghiệp và Môi trường = NN&MT | NNMT
+Lao động - Thương binh và Xã hội = LĐTB&XH | LĐ-TB&XH | LĐTBXH
+Kế hoạch và Đầu tư = KH&ĐT | KHĐT
+Văn hóa, Thể thao và Du lịch = VHTTDL | VH,TT&DL | VHTT&DL
+Giao thông vận tải = GTVT
+Mặt trận Tổ quốc = MTTQ
 """#,
         "citations.grammar": #"""
 # Citations: the words that name a cited document's type, before its number
@@ -415,7 +425,7 @@ support = phối hợp | đơn vị phối hợp | cơ quan phối hợp | phố
 # Words that start a unit name (a heading under TỔ CHỨC THỰC HIỆN is a unit when it starts so).
 [unit heads]
 phòng | sở | ủy ban nhân dân | ubnd | các cơ sở giáo dục | cơ sở giáo dục | các trường | trường | các đơn vị | ban | ban chỉ đạo | tổ | tổ chuyên môn | bộ phận | trung tâm | hiệu trưởng | phó hiệu trưởng | giáo viên | nhân viên | công đoàn | đoàn thanh niên | liên đội | chi đoàn | văn phòng | các phòng | hội đồng | các tổ chuyên môn | cán bộ | tổ văn phòng | giáo viên chủ nhiệm | các bộ phận | đội ngũ
-bộ | các bộ | các sở | các ban | các cơ quan | cơ quan | công an | bộ chỉ huy | bộ đội biên phòng | tòa án | tòa án nhân dân | viện kiểm sát | viện kiểm sát nhân dân | viện | cục | chi cục | tổng cục | kho bạc | ngân hàng | bảo hiểm xã hội | báo | đài | đài phát thanh | đài truyền hình | đài tiếng nói | thông tấn xã | ủy ban | ủy ban mặt trận | ủy ban mttq | mặt trận tổ quốc | hội | hội liên hiệp | liên đoàn | các hội | các tổ chức | tổ chức chính trị - xã hội | các tổ chức chính trị - xã hội | doanh nghiệp | các doanh nghiệp | chi nhánh | viễn thông | bưu điện | đảng ủy | chi bộ | thường trực | chủ tịch | phó chủ tịch | các phó chủ tịch | chuyên viên | các chuyên viên | công chức | trưởng | phó trưởng | giám đốc | thủ trưởng | cán bộ phụ trách | cấp ủy | chính quyền | học sinh | cha mẹ học sinh | ban đại diện | trạm y tế | đội | các đội | các xã | các phường | ủy ban nhân dân các xã | trung ương hội | trung ương đoàn
+bộ | các bộ | các sở | các ban | các cơ quan | cơ quan | công an | bộ chỉ huy | bộ đội biên phòng | tòa án | tòa án nhân dân | viện kiểm sát | viện kiểm sát nhân dân | viện | cục | chi cục | tổng cục | kho bạc | ngân hàng | bảo hiểm xã hội | báo | đài | đài phát thanh | đài truyền hình | đài tiếng nói | thông tấn xã | ủy ban | ủy ban mặt trận | ủy ban mttq | mặt trận tổ quốc | hội | hội liên hiệp | liên đoàn | các hội | các tổ chức | tổ chức chính trị - xã hội | các tổ chức chính trị - xã hội | doanh nghiệp | các doanh nghiệp | chi nhánh | viễn thông | bưu điện | đảng ủy | chi bộ | thường trực | chủ tịch | phó chủ tịch | các phó chủ tịch | chuyên viên | các chuyên viên | công chức | trưởng | phó trưởng | giám đốc | thủ trưởng | cán bộ phụ trách | cấp ủy | học sinh | cha mẹ học sinh | ban đại diện | trạm y tế | đội | các đội | các xã | các phường | ủy ban nhân dân các xã | hiệp hội | liên minh | trung ương hội | trung ương đoàn
 
 # Words before a unit name in a heading or bullet: "Trách nhiệm của Phòng GDĐT", "Đối với …".
 [unit prefixes]
@@ -434,6 +444,10 @@ tham mưu | giúp | theo dõi | tổ chức | triển khai | xây dựng | hư�
 # soát …"): verbs no body's name holds (unlike "xây dựng", "quản lý": Sở Xây dựng).
 [name ends]
 chủ trì | phối hợp | chịu trách nhiệm | có trách nhiệm | tiến hành | chủ động | khẩn trương | rà soát
+
+# Remarks on a unit's role after a dash: "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo".
+[role remarks]
+cơ quan thường trực | cơ quan chủ trì | cơ quan đầu mối | đơn vị chủ trì | đơn vị đầu mối | thường trực | đầu mối
 
 # A unit named only as "whoever is concerned" is no unit: "các cơ quan, đơn vị liên quan".
 [vague units]
@@ -523,9 +537,9 @@ ghi chú | hướng dẫn chấm điểm | cách chấm điểm | cách tính đ
 # "after" words follow the number or its noun phrase ("80% trở lên").
 # Keys: at least (≥), more than (>), exactly (=), at most (≤), less than (<).
 [comparators before]
-at least = tối thiểu | ít nhất | từ | không dưới | không ít hơn | tối thiểu là | ít nhất là | tối thiểu đạt
+at least = ≥ | tối thiểu | ít nhất | từ | không dưới | không ít hơn | tối thiểu là | ít nhất là | tối thiểu đạt
 more than = trên | hơn | cao hơn | lớn hơn | vượt
-at most = tối đa | không quá | không vượt quá | tối đa là | nhiều nhất
+at most = ≤ | tối đa | không quá | không vượt quá | tối đa là | nhiều nhất
 less than = dưới | ít hơn | thấp hơn
 exactly = đạt | đạt tới | đạt được | là | bằng
 

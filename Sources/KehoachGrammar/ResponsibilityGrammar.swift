@@ -14,11 +14,12 @@ public struct ResponsibilityGrammar: Sendable {
     public let taskVerbs: PhraseMatcher<Bool>
     public let posts: PhraseMatcher<Bool>
     public let nameEnds: PhraseMatcher<Bool>
+    public let roleRemarks: PhraseMatcher<Bool>
     public let vagueUnits: PhraseMatcher<Bool>
     public let boilerplate: PhraseMatcher<Bool>
 
     init(_ file: GrammarFile) throws(GrammarError) {
-        try file.requireSections(["columns", "unit heads", "unit prefixes", "duty verbs", "task verbs", "name ends", "vague units", "boilerplate",
+        try file.requireSections(["columns", "unit heads", "unit prefixes", "duty verbs", "task verbs", "name ends", "role remarks", "vague units", "boilerplate",
                                   "requests", "locality words", "sub-unit heads", "sub-unit locality words", "posts", "canonical names"])
         var columns = PhraseMatcher<Role>()
         for entry in file.section("columns")?.entries ?? [] {
@@ -37,6 +38,7 @@ public struct ResponsibilityGrammar: Sendable {
         taskVerbs = file.phraseSet("task verbs")
         posts = file.phraseSet("posts")
         nameEnds = file.phraseSet("name ends")
+        roleRemarks = file.phraseSet("role remarks")
         vagueUnits = file.phraseSet("vague units")
         boilerplate = file.phraseSet("boilerplate")
     }

@@ -92,7 +92,8 @@ public enum NumberingReader {
             return (NumberingLabel(text: labelText, scheme: .decimal(depth: components.count), ordinal: components.last), title)
         default:
             // no punctuation: "2.1 Title" or "2 Tổ chức" — only before an uppercase title, on a short line
-            guard hadSpace, titleFirst.isUppercase, text.utf8.count < 150 || text.unicodeScalars.count < 150,
+            // "01 THÁNG 01 NĂM 2026", a wrapped line of a title, is a number: no heading pads its label
+            guard hadSpace, titleFirst.isUppercase, text.utf8.count < 150 || text.unicodeScalars.count < 150, chars.first != "0",
                   !title.hasSuffix(";"), !title.hasSuffix(","), components.allSatisfy({ $0 <= 50 }) else { return nil }
             return (NumberingLabel(text: labelText, scheme: .decimal(depth: components.count), ordinal: components.last), title)
         }
@@ -174,7 +175,7 @@ public enum NumberingReader {
             return (NumberingLabel(text: label, scheme: .appendix, ordinal: ordinal), title)
         }
         guard numeralIsValid, uppercaseWord || title.isEmpty || isUppercaseTitle(title) else { return nil }
-        return (NumberingLabel(text: "\(wordText.uppercased()) \(numeral)", scheme: .part, ordinal: Int(numeral) ?? romanValue(String(numeral))), title)
+        return (NumberingLabel(text: "\(wordText) \(numeral)", scheme: .part, ordinal: Int(numeral) ?? romanValue(String(numeral))), title)
     }
 
     // MARK: - Helpers

@@ -86,6 +86,12 @@ struct BodyReader {
         }
         flushTable()
         defer { previousLine = token.line }
+        // "[1]": a footnote's marker; the notes after the signature are the plan's text again
+        if Self.isFootnoteMarker(token.text) {
+            inClosing = false
+            lastContainer = .none
+            return
+        }
         if inClosing {
             if case .heading(let label) = token.kind, label.scheme == .appendix {
                 inClosing = false
@@ -275,6 +281,12 @@ struct BodyReader {
             }
         }
         return long >= 10 && wrapped * 3 >= long
+    }
+
+    /// "[1]", "[12]" alone on a line.
+    static func isFootnoteMarker(_ text: String) -> Bool {
+        guard text.hasPrefix("["), text.hasSuffix("]"), text.utf8.count <= 5 else { return false }
+        return text.dropFirst().dropLast().allSatisfy { $0.isASCII && $0.isNumber } && text.utf8.count > 2
     }
 
     private static func endsSentence(_ text: String) -> Bool {

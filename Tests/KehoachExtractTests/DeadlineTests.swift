@@ -144,3 +144,45 @@ final class NoteColumnTests: XCTestCase {
         XCTAssertEqual(plan.targets.count, 0)
     }
 }
+
+/// gh-dongthap-617, gh-quangngai-1627, gh-cantho-165, gh-congbot-252 (unseen when these rules were written).
+final class MoreRealFormTests: XCTestCase {
+    private func read(_ body: String, title: String = "Thực hiện nhiệm vụ") -> Plan {
+        PlanReader().read(text: "KẾ HOẠCH\n\(title)\n\nII. NHIỆM VỤ\n\n\(body)\n")
+    }
+
+    func test_quarterInTheOlderSpelling_andMonthsWithSpacedDash() {
+        XCTAssertEqual(read("- Thời gian hoàn thành: Quí IV-2025.\n- Thời gian thực hiện: Tháng 11 - 12/2025.").deadlines.map { $0.date ?? "-" },
+                       ["2025-10/2025-12", "2025-11/2025-12"])
+    }
+
+    func test_theSignOfAtLeast_isAComparator() {
+        XCTAssertEqual(read("a) Đến hết năm 2025: Có ≥ 30% doanh nghiệp nhỏ và vừa ứng dụng công nghệ số.").targets.first?.comparator, .atLeast)
+    }
+
+    func test_aDateInTheTitle_isNotThePlansYear() {
+        let plan = read("1. 100% trạm y tế thực hiện tư vấn.", title: "THỰC HIỆN CHỈ THỊ SỐ 27/CT-TTG NGÀY 15 THÁNG 8 NĂM 2024 CỦA THỦ TƯỚNG CHÍNH PHỦ")
+        XCTAssertNil(plan.metadata.year)
+        XCTAssertNil(plan.targets.first?.year)
+    }
+
+    func test_footnotesAfterTheSignature_areReadForCitations() {
+        let plan = PlanReader().read(text: """
+        I. MỤC TIÊU
+        Nơi nhận:
+        - Lưu: VT.
+        KT. CHỦ TỊCH
+        PHÓ CHỦ TỊCH
+        Nguyễn Thị Ngọc Điệp
+        [1]
+        Chương trình số 30-CTr/TU ngày 29/12/2017 của Thành ủy Cần Thơ thực hiện Nghị quyết số 21-NQ/TW;
+        """)
+        XCTAssertEqual(plan.citations.map(\.number), ["30-CTr/TU", "21-NQ/TW"])
+        XCTAssertEqual(plan.metadata.signer, "Nguyễn Thị Ngọc Điệp")
+    }
+
+    func test_unitHeadingsOfATaskList_withARoleRemark() {
+        let plan = read("1. Nhiệm vụ của các cơ quan\n1.1. Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo\n- Tuyên truyền, phổ biến.\n1.2. Chính quyền số, kinh tế số\n- Triển khai.")
+        XCTAssertEqual(plan.responsibilities.map(\.unit), ["Sở Tài chính"])
+    }
+}

@@ -86,3 +86,16 @@ final class SectionTreeTests: XCTestCase {
         XCTAssertTrue(document.diagnostics.contains { $0.id == "section.none" })
     }
 }
+
+final class WrappedHeadingTests: XCTestCase {
+    /// gh-quangngai-1627: a caps title wrapped onto a line that starts with a padded number.
+    func test_aPaddedNumberStartingALine_isNoHeading() {
+        let document = Parser().parse(SourceText("I. MỤC TIÊU\nTRIỂN KHAI TỔNG KIỂM KÊ THỜI ĐIỂM 0H00 NGÀY\n01 THÁNG 01 NĂM 2026\n1. Mục đích\n"))
+        XCTAssertEqual(document.sections.first?.children.map(\.label.text), ["1"])
+    }
+
+    /// web-bentre-2889: a part is labelled as printed ("Phần I").
+    func test_partLabel_keepsItsPrintedCase() {
+        XCTAssertEqual(Parser().parse(SourceText("Phần I\nTHỰC TRẠNG\nI. MỤC TIÊU\n")).sections.first?.label.text, "Phần I")
+    }
+}
