@@ -451,7 +451,8 @@ struct DeadlineExtractor {
         var from = 0
         while let open = item.keyBytes[from...].firstIndex(of: UInt8(ascii: "(")) {
             from = open + 1
-            guard let close = item.keyBytes[from...].prefix(40).firstIndex(of: UInt8(ascii: ")")) else { continue }
+            guard let close = item.keyBytes[from...].prefix(40).firstIndex(of: UInt8(ascii: ")")),
+                  item.keyBytes[from..<close].contains(where: { (0x30...0x39).contains($0) }) else { continue }
             var scanner = ByteScanner(bytes: Array(item.keyBytes[from..<close]))
             // up to two words before the years ("xuyên suốt")
             for _ in 0..<2 {

@@ -14,13 +14,15 @@ public struct Extractor: Sendable {
 
     public func extract(_ document: PlanDocument, source: String? = nil) -> Plan {
         let metadata = metadata(document)
-        let items = PlanItems(document, grammar: grammar)
+        // what each table's columns hold, read once for every extractor
+        let columns = document.tables.map { TableColumns($0, grammar: grammar) }
+        let items = PlanItems(document, columns: columns)
         let targetsByItem = targets(in: items, planYear: metadata.schoolYear == nil ? metadata.year : nil)
         let targets = Array(targetsByItem.joined())
-        let deadlines = deadlines(in: items, tables: document.tables, planYears: planYears(metadata))
+        let deadlines = deadlines(in: items, tables: Array(zip(document.tables, columns)), planYears: planYears(metadata))
         return Plan(source: source, metadata: metadata, citations: citations(document),
                     sections: document.sections.map(record), targets: targets, deadlines: deadlines,
-                    responsibilities: ResponsibilityExtractor(grammar: grammar).responsibilities(in: document),
+                    responsibilities: ResponsibilityExtractor(grammar: grammar).responsibilities(in: document, columns: columns),
                     objectives: objectives(in: items, targetsByItem: targetsByItem), tables: document.tables.map(record),
                     recipients: document.closing.recipients, diagnostics: document.diagnostics)
     }
@@ -39,7 +41,7 @@ public struct Extractor: Sendable {
         }
     }
 
-    func deadlines(in items: PlanItems, tables: [Table], planYears: Set<Int>) -> [Deadline] {
+    func deadlines(in items: PlanItems, tables: [(Table, TableColumns)], planYears: Set<Int>) -> [Deadline] {
         let extractor = DeadlineExtractor(grammar: grammar, planYears: planYears)
         var deadlines: [Deadline] = []
         var seen: Set<String> = []
@@ -68,8 +70,7 @@ public struct Extractor: Sendable {
             }
         }
         // a table's time column; its other cells are read with the rows' items above
-        for table in tables {
-            let columns = TableColumns(table, grammar: grammar)
+        for (table, columns) in tables {
             guard let time = columns.time else { continue }
             for row in table.dataRows where time < row.cells.count {
                 if let found = extractor.deadline(inTimeCell: row.cells[time]) {

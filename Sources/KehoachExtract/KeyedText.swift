@@ -41,6 +41,14 @@ struct KeyedText {
         String(decoding: keyBytes[range.clamped(to: 0..<keyBytes.count)], as: UTF8.self)
     }
 
+    /// A range without the given bytes at either end.
+    func trimmed(_ range: Range<Int>, of bytes: Set<UInt8>) -> Range<Int> {
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper, bytes.contains(keyBytes[lower]) { lower += 1 }
+        while upper > lower, bytes.contains(keyBytes[upper - 1]) { upper -= 1 }
+        return lower..<upper
+    }
+
     /// The clause around an offset: between the nearest `;` or sentence-ending `.` on each side.
     func clause(around offset: Int) -> Range<Int> {
         var start = offset

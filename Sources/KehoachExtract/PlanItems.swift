@@ -29,7 +29,8 @@ struct PlanItems {
 
     private(set) var items: [Item] = []
 
-    init(_ document: PlanDocument, grammar: Grammar) {
+    /// The items of `document`; `columns` says what each of its tables' columns holds.
+    init(_ document: PlanDocument, columns: [TableColumns]) {
         func visit(_ sections: [Section], path: [String], kinds: [SectionKind], year: Int?) {
             for section in sections {
                 let ownYear = YearPhrase.headingYear(in: section.title.key)
@@ -55,7 +56,7 @@ struct PlanItems {
                         items.append(Item(run: paragraph.run, keyed: KeyedText(paragraph.run), path: path, kinds: kinds, isHeading: false,
                                           sectionTitle: section.title.text, sectionYear: year, isBullet: isBullet))
                     case .table(let index):
-                        addRows(of: document.tables[index], columns: TableColumns(document.tables[index], grammar: grammar),
+                        addRows(of: document.tables[index], columns: columns[index],
                                 path: path, kinds: kinds, sectionTitle: section.title.text, year: year)
                     }
                 }
@@ -79,9 +80,9 @@ struct PlanItems {
                 items.append(item)
             }
             add(columns.content(of: row), year: year)
-            for (column, due) in columns.years where column < row.cellRuns.count && !row.cellRuns[column].text.isEmpty {
-                var run = columns.taskRun(of: row) ?? row.cellRuns[column]
-                if run.text != row.cellRuns[column].text { run.append(row.cellRuns[column], separator: ": ") }
+            for (column, due) in columns.years where column < row.width && !row.cells[column].isEmpty {
+                var run = columns.taskRun(of: row) ?? row.run(column)
+                if run.text != row.cells[column] { run.append(row.run(column), separator: ": ") }
                 add(run, year: due)
             }
         }

@@ -19,7 +19,8 @@ struct ResponsibilityExtractor {
 
     private var words: ResponsibilityGrammar { grammar.responsibilities }
 
-    func responsibilities(in document: PlanDocument) -> [Responsibility] {
+    /// The units of a plan; `columns` says what each of its tables' columns holds.
+    func responsibilities(in document: PlanDocument, columns: [TableColumns]) -> [Responsibility] {
         var found: [Responsibility] = []
         var indexByKey: [String: Int] = [:]
         // a unit heading is added once per task under it: its name is normalised and folded once
@@ -46,9 +47,6 @@ struct ResponsibilityExtractor {
             let inDuties = isDutySection || path.contains(where: { $0.kind?.assignsDuties == true })
             // a task list may be arranged by unit too ("IV. NHIỆM VỤ CỤ THỂ" / "1.2. Sở Tài chính")
             let inTasks = path.contains { $0.kind == .tasks || $0.kind == .tasksAndSolutions }
-            let tasks = section.blocks.compactMap { block -> String? in
-                if case .paragraph(let p) = block { return p.text.leadingCharacters(120) } else { return nil }
-            }
             // "a) Cơ quan chủ trì" over its list of units
             if let role = columnRole(ofHeading: section.title.key) {
                 for case .paragraph(let paragraph) in section.blocks where paragraph.text.utf8.count < 300 {
@@ -58,17 +56,22 @@ struct ResponsibilityExtractor {
             }
             // a heading that gives roles ("Giao Công an tỉnh chủ trì, phối hợp …"), or, under the
             // duties section, names units
-            let assigned = assignments(KeyedText(section.title))
+            let assigned = Self.mayAssign(section.title.key) ? assignments(KeyedText(section.title)) : []
             if !assigned.isEmpty {
                 for (unit, role) in assigned { add(unit, role, line: section.location.line, task: section.title.text.leadingCharacters(120)) }
             } else if inDuties && !isDutySection || inTasks && Self.namesABody(section.title.text),
                       let units = unitsOfHeading(section.title.text) {
+                let tasks = section.blocks.compactMap { block -> String? in
+                    if case .paragraph(let p) = block { return p.text.leadingCharacters(120) } else { return nil }
+                }
                 for unit in units {
                     add(unit, .lead, line: section.location.line, task: nil)
                     for task in tasks { add(unit, .lead, line: section.location.line, task: task) }
                 }
             }
             for case .paragraph(let paragraph) in section.blocks {
+                // most paragraphs name no unit: only these are read word by word
+                guard inDuties || Self.mayAssign(paragraph.run.key) || Self.mayBeLabelLine(paragraph.run.key) else { continue }
                 let item = KeyedText(paragraph.run)
                 let line = paragraph.location.line
                 if let units = labelLine(item) {
@@ -81,8 +84,7 @@ struct ResponsibilityExtractor {
                 }
             }
         }
-        for table in document.tables {
-            let columns = TableColumns(table, grammar: grammar)
+        for (table, columns) in zip(document.tables, columns) {
             guard !columns.roles.isEmpty else { continue }
             for row in table.dataRows {
                 let task = columns.task(of: row).leadingCharacters(120)
@@ -133,6 +135,7 @@ struct ResponsibilityExtractor {
     /// "Cơ quan chủ trì", "Cơ quan chủ trì, phối hợp:" as a heading's whole title: the role of the
     /// units listed under it (lead when it names both).
     private func columnRole(ofHeading key: String) -> Responsibility.Role? {
+        guard words.columns.prefixMatch(of: key) != nil else { return nil }
         let title = key.trimming(" :.")
         let matches = words.columns.matches(in: title)
         guard let first = matches.first, first.range.lowerBound == 0 else { return nil }
@@ -164,7 +167,7 @@ struct ResponsibilityExtractor {
     /// trì, phối hợp với Công an tỉnh …": the unit before "chủ trì" leads, those after "phối hợp
     /// (với)" support, each name ending at a task verb or a clause's end.
     private func assignments(_ item: KeyedText) -> [(String, Responsibility.Role)] {
-        guard item.key.utf8.contains(subsequence: Self.leadWord) else { return [] }
+        guard Self.mayAssign(item.key) else { return [] }
         var found: [(String, Responsibility.Role)] = []
         for range in sentences(item) {
             let sentence = item.keyBytes[range]
@@ -209,8 +212,33 @@ struct ResponsibilityExtractor {
     /// Among tasks, a heading names a unit only when short and proper: a capitalised word after
     /// its first ("Sở Tài chính", not "Chính quyền số, kinh tế số").
     private static func namesABody(_ title: String) -> Bool {
-        let words = title.split(separator: " ")
-        return words.count <= 12 && words.dropFirst().prefix(4).contains { $0.first?.isUppercase == true }
+        var words = 1
+        var capitalAfterFirst = false
+        var afterSpace = false
+        for scalar in title.unicodeScalars {
+            if scalar == " " {
+                words += 1
+                if words > 12 { return false }
+                afterSpace = true
+                continue
+            }
+            if afterSpace, words <= 5, Folding.isUppercase(scalar) { capitalAfterFirst = true }
+            afterSpace = false
+        }
+        return capitalAfterFirst
+    }
+
+    /// Whether a key holds "chủ trì": the word every assignment has. (The needle starts with a
+    /// rare byte, not a space, so that memchr skips ahead.)
+    private static func mayAssign(_ key: String) -> Bool {
+        key.withBytes { $0.firstOffset(of: leadWordBytes) != nil }
+    }
+
+    private static let leadWordBytes = Array("chủ trì".utf8)
+
+    /// Whether a key has a colon near its start, as "- Đơn vị chủ trì: …" has.
+    private static func mayBeLabelLine(_ key: String) -> Bool {
+        key.withBytes { bytes in TextBytes.firstOffset(of: UInt8(ascii: ":"), in: UnsafeBufferPointer(rebasing: bytes.prefix(60))) != nil }
     }
 
     private static let andWord = Array(" và ".utf8)
@@ -266,7 +294,7 @@ struct ResponsibilityExtractor {
     /// of a vague unit ("các đơn vị liên quan") is left out.
     private func splitUnits(_ cell: String) -> [String] {
         let item = KeyedText(cell)
-        var parts: [String] = []
+        var parts: [Range<Int>] = []
         var start = 0
         var depth = 0
         for i in 0...item.count {
@@ -280,38 +308,44 @@ struct ResponsibilityExtractor {
             var from = start
             while let and = item.keyBytes[from..<i].firstOffset(of: Self.andWord) {
                 let after = from + and + Self.andWord.count
-                if words.unitHeads.prefixMatch(of: item.key(after..<i)) != nil {
-                    parts.append(item.text(pieceStart..<(from + and)))
+                if item.phrase(startingAt: after, in: words.unitHeads) != nil {
+                    parts.append(pieceStart..<(from + and))
                     pieceStart = after
                 }
                 from = after
             }
-            parts.append(item.text(pieceStart..<i))
+            parts.append(pieceStart..<i)
             start = i + 1
         }
         // a part that starts no unit name belongs to the name before it: "Phòng Kinh tế, Hạ tầng và
         // Đô thị"; so does a common noun after a plural "các …": "Các sở, ban, ngành"; a part in
         // lower case that names no unit is a unit's description ("…, phụ trách lĩnh vực …")
-        var units: [String] = []
-        for part in parts.map({ $0.trimming(" .-–") }) where !part.isEmpty {
-            let key = Folding.matchKey(part)
-            let isHead = words.unitHeads.prefixMatch(of: key) != nil
-            let wordCount = part.split(separator: " ").count
-            let isLower = part.first?.isLowercase == true
-            let namesPlace = words.subUnitLocalityWords.prefixMatch(of: key) != nil || words.localityWords.prefixMatch(of: key) != nil
-            if let last = units.last, Folding.matchKey(last).utf8.contains(subsequence: "các ".utf8), isLower, !isHead || wordCount == 1 {
-                units[units.count - 1] = last + ", " + part
+        var units: [(text: String, plural: Bool, end: Int)] = []
+        for raw in parts {
+            let range = item.trimmed(raw, of: Self.unitTrim)
+            guard !range.isEmpty else { continue }
+            let part = item.text(range)
+            let isHead = item.phrase(startingAt: range.lowerBound, in: words.unitHeads) != nil
+            let wordCount = item.keyBytes[range].reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) }
+            let isLower = part.unicodeScalars.first.map(Folding.isLowercaseLetter) == true
+            let namesPlace = item.phrase(startingAt: range.lowerBound, in: words.subUnitLocalityWords) != nil
+                || item.phrase(startingAt: range.lowerBound, in: words.localityWords) != nil
+            if let last = units.last, last.plural, isLower, !isHead || wordCount == 1 {
+                units[units.count - 1] = (last.text + ", " + part, true, range.upperBound)
             } else if let last = units.last, !isHead, !isLower || wordCount <= 3 || namesPlace {
-                units[units.count - 1] = last + ", " + part
+                units[units.count - 1] = (last.text + ", " + part, last.plural, range.upperBound)
             } else if isHead || units.isEmpty {
-                units.append(part)
+                units.append((part, item.keyBytes[range].contains(subsequence: Self.pluralWord), range.upperBound))
             }
         }
+        // "các đơn vị liên quan": a name that ends so names nobody
         return units.filter { unit in
-            let key = Folding.matchKey(unit)
-            return !words.vagueUnits.matches(in: key).contains { $0.range.upperBound == key.utf8.count }
-        }
+            item.phrase(endingAt: unit.end, in: words.vagueUnits) == nil
+        }.map(\.text)
     }
+
+    private static let unitTrim = Set(" .-–".utf8)
+    private static let pluralWord = Array("các ".utf8)
 
     private static func withoutParentheses(_ text: String) -> String {
         guard let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")") else { return text }

@@ -67,8 +67,8 @@ struct TableColumns {
     /// each keeping its lines.
     func content(of row: TableRow) -> TextRun? {
         var run: TextRun? = nil
-        for column in content where column < row.cellRuns.count && !row.cellRuns[column].text.isEmpty {
-            if run == nil { run = row.cellRuns[column] } else { run!.append(row.cellRuns[column], separator: ": ") }
+        for column in content where column < row.width && !row.cells[column].isEmpty {
+            if run == nil { run = row.run(column) } else { run!.append(row.run(column), separator: ": ") }
         }
         return run
     }
@@ -77,7 +77,7 @@ struct TableColumns {
     /// one a line ("Sở Tài chính" / "Các sở, ngành").
     func lines(of column: Int, in row: TableRow) -> String {
         guard column < row.cellRuns.count else { return column < row.cells.count ? row.cells[column] : "" }
-        let run = row.cellRuns[column]
+        let run = row.run(column)
         var text = Array(run.text.utf8)
         for piece in run.pieces.dropFirst() where piece.offset > 0 && text[piece.offset - 1] == 0x20 { text[piece.offset - 1] = 0x0A }
         return String(decoding: text, as: UTF8.self)
@@ -94,6 +94,6 @@ struct TableColumns {
     }
 
     func taskRun(of row: TableRow) -> TextRun? {
-        content.lazy.compactMap { $0 < row.cellRuns.count ? row.cellRuns[$0] : nil }.first { !$0.text.isEmpty }
+        content.first { $0 < row.width && !row.cells[$0].isEmpty }.map(row.run)
     }
 }

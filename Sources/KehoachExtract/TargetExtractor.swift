@@ -231,9 +231,13 @@ struct TargetExtractor {
     private func ownYear(of number: NumberToken, in clause: Range<Int>, item: KeyedText) -> Int? {
         var start = number.start
         while start > clause.lowerBound, item.keyBytes[start - 1] != UInt8(ascii: ",") { start -= 1 }
-        let before = YearPhrase.years(in: Array(item.keyBytes[start..<number.start])).last { !$0.inQuotes && !$0.afterPeriodWord }
+        let segment = item.keyBytes[start..<number.start]
+        let before = segment.contains(subsequence: Self.yearWord)
+            ? YearPhrase.years(in: Array(segment)).last { !$0.inQuotes && !$0.afterPeriodWord } : nil
         return before?.year ?? YearPhrase.dueYear(in: Array(item.keyBytes[clause.clamped(to: 0..<item.count)]))
     }
+
+    private static let yearWord = Array("năm ".utf8)
 
     /// "18 ca sinh/1.000 phụ nữ", "2 lượt/người": a count per a number of something, as printed.
     private func perUnit(_ number: NumberToken, in item: KeyedText, among numbers: [NumberToken]) -> (unit: String, end: Int)? {

@@ -45,7 +45,10 @@ struct BodyReader {
     }
 
     mutating func read(_ tokens: ArraySlice<Token>) {
-        let tokens = CellStream.rows(in: tokens)
+        if let rebuilt = CellStream.rows(in: tokens) { readAll(rebuilt[...]) } else { readAll(tokens) }
+    }
+
+    private mutating func readAll(_ tokens: ArraySlice<Token>) {
         isHardWrapped = Self.isHardWrapped(tokens)
         var index = tokens.startIndex
         while index < tokens.endIndex {
@@ -268,19 +271,31 @@ struct BodyReader {
 
     /// Whether a third or more of the longer lines end mid-sentence with the text going on at the
     /// very next line: the mark of a copy wrapped at a width.
-    static func isHardWrapped(_ tokens: [Token]) -> Bool {
+    static func isHardWrapped(_ tokens: ArraySlice<Token>) -> Bool {
         var long = 0
         var wrapped = 0
-        for (index, token) in tokens.enumerated() {
+        for index in tokens.indices {
+            let token = tokens[index]
             guard case .text = token.kind, token.text.utf8.count >= 40 else { continue }
             long += 1
-            guard index + 1 < tokens.count, tokens[index + 1].line == token.line + 1, !endsSentence(token.text) else { continue }
+            guard index + 1 < tokens.endIndex, tokens[index + 1].line == token.line + 1, !endsSentenceByte(token.text) else { continue }
             switch tokens[index + 1].kind {
             case .text, .heading: wrapped += 1
             default: break
             }
         }
         return long >= 10 && wrapped * 3 >= long
+    }
+
+    /// `endsSentence` on the last byte: the marks are ASCII, and this runs for every line.
+    private static func endsSentenceByte(_ text: String) -> Bool {
+        text.withBytes { bytes in
+            var i = bytes.count - 1
+            while i >= 0, bytes[i] == 0x20 || bytes[i] == 0x2A { i -= 1 }
+            guard i >= 0 else { return true }
+            let b = bytes[i]
+            return b == 0x2E || b == 0x3B || b == 0x3A || b == 0x21 || b == 0x3F
+        }
     }
 
     /// "[1]", "[12]" alone on a line.

@@ -18,8 +18,10 @@ import KehoachText
 /// The header row (the cells up to that first empty one) gives the width; every row after it is
 /// that many cells. What does not fit that shape is left as it was.
 enum CellStream {
-    /// The tokens with each such table replaced by one row token per row.
-    static func rows(in tokens: ArraySlice<Token>) -> [Token] {
+    /// The tokens with each such table replaced by one row token per row; nil when the text has
+    /// no such table (most have no lone `|` at all), so that nothing is copied.
+    static func rows(in tokens: ArraySlice<Token>) -> [Token]? {
+        guard tokens.contains(where: \.isCellBorder) else { return nil }
         var out: [Token] = []
         out.reserveCapacity(tokens.count)
         var index = tokens.startIndex

@@ -108,18 +108,21 @@ struct IssuerInference {
     /// "Phòng Giáo dục và Đào tạo huyện yêu cầu …" → "huyện": the word the plan itself uses for
     /// its place when it names its issuer in the body.
     private func administrativeWord(after body: String, in document: PlanDocument) -> String? {
-        let bodyKey = Folding.matchKey(body) + " "
-        var keys = document.preamble.map(\.run.key)
-        document.walk { section, _ in
-            for case .paragraph(let p) in section.blocks { keys.append(p.run.key) }
-        }
-        let needle = Array(bodyKey.utf8)
-        for key in keys {
-            guard let offset = key.utf8.firstOffset(of: needle) else { continue }
-            let rest = String(decoding: Array(key.utf8)[(offset + needle.count)...], as: UTF8.self)
-            if let admin = grammar.header.administrativeWords.prefixMatch(of: rest) {
-                return String(decoding: Array(rest.utf8)[admin.range], as: UTF8.self)
+        let needle = Array((Folding.matchKey(body) + " ").utf8)
+        func word(in key: String) -> String? {
+            key.withBytes { bytes -> String? in
+                guard let offset = bytes.firstOffset(of: needle) else { return nil }
+                let rest = UnsafeBufferPointer(rebasing: bytes[(offset + needle.count)...])
+                guard let admin = grammar.header.administrativeWords.longestMatch(in: rest, at: 0) else { return nil }
+                return String(decoding: rest[..<admin.length], as: UTF8.self)
             }
+        }
+        for paragraph in document.preamble { if let found = word(in: paragraph.run.key) { return found } }
+        // depth first, stopping at the first sentence that names the body
+        var pending = document.sections.reversed() as [Section]
+        while let section = pending.popLast() {
+            for case .paragraph(let p) in section.blocks { if let found = word(in: p.run.key) { return found } }
+            pending += section.children.reversed()
         }
         return nil
     }

@@ -81,13 +81,22 @@ public struct Table: Sendable {
 
 public struct TableRow: Sendable {
     public var cells: [String]
-    /// Each cell with the lines it stands on (a cell copied from a web page spans several).
+    /// Each cell with the lines it stands on, for a row whose cells span lines (a web copy, a
+    /// wrapped cell); empty for a row on one line. `run(_:)` serves both.
     public var cellRuns: [TextRun]
     public var location: SourceLocation
     /// A row that names a group of the rows below it ("I. Truyền thông …").
     public var isGroup: Bool
     /// For a data row: the index in `Table.rows` of the group row it stands under.
     public var group: Int? = nil
+
+    public var width: Int { cells.count }
+
+    /// A cell with the lines it stands on.
+    public func run(_ column: Int) -> TextRun {
+        if column < cellRuns.count { return cellRuns[column] }
+        return TextRun(column < cells.count ? cells[column] : "", at: location)
+    }
 }
 
 /// The "Nơi nhận" list and the signature block.

@@ -71,6 +71,16 @@ enum TableBuilder {
         var location: SourceLocation
         /// A group heading that stood as a line of its own.
         var isInner = false
+
+        /// Runs for every cell, for a row about to take text from another line.
+        mutating func materializeRuns() {
+            if runs.count != cells.count { runs = cells.map { TextRun($0, at: location) } }
+        }
+    }
+
+    private static func runs(of token: Token) -> [TextRun] {
+        let cells = token.cells ?? []
+        return token.cellRuns.count == cells.count ? token.cellRuns : cells.map { TextRun($0, at: token.location) }
     }
 
     /// The table's rows with broken rows joined, wrapped text appended, page numbers dropped.
@@ -82,17 +92,18 @@ enum TableBuilder {
             switch line {
             case .row(let token):
                 let cells = token.cells ?? []
-                let runs = token.cellRuns.count == cells.count ? token.cellRuns : cells.map { TextRun($0, at: token.location) }
                 if var last = rows.last, !last.isInner, last.cells.count < width, last.cells.count + cells.count - 1 == width,
                    let head = cells.first, !head.isEmpty, !isNumber(head), !isGroupLabel(head) {
                     // a line break inside a cell cut the row in two: the halves share that cell
+                    let runs = runs(of: token)
+                    last.materializeRuns()
                     last.cells[last.cells.count - 1] = [last.cells[last.cells.count - 1], cells[0]].filter { !$0.isEmpty }.joined(separator: " ")
                     last.runs[last.runs.count - 1].append(runs[0])
                     last.cells += cells.dropFirst()
                     last.runs += runs.dropFirst()
                     rows[rows.count - 1] = last
                 } else {
-                    rows.append(RawRow(cells: cells, runs: runs, location: token.location))
+                    rows.append(RawRow(cells: cells, runs: token.cellRuns, location: token.location))
                 }
             case .inner(let token):
                 if isPageNumber(token.text) { continue }
@@ -101,6 +112,7 @@ enum TableBuilder {
                                        location: token.location, isInner: true))
                 } else if var last = rows.last, let index = last.cells.lastIndex(where: { !$0.isEmpty }) {
                     // the wrapped text of a cell: it continues the row above
+                    last.materializeRuns()
                     last.cells[index] += " " + token.text
                     last.runs[index].append(token.text, key: token.key, at: token.location)
                     rows[rows.count - 1] = last
