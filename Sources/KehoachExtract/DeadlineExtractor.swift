@@ -47,7 +47,7 @@ struct DeadlineExtractor {
             else if let (after, r) = dayMonth(inParenthesesAfter: match.range.upperBound, in: item) { date = after; range = range.lowerBound..<r.upperBound }
             else if let (month, r) = month(endingNear: match.range.lowerBound, in: item) { date = month; range = r.lowerBound..<range.upperBound }
             if let d = date, d.year == nil { date = CalendarDate(year: nil, month: d.month, day: d.day) }
-            found.append(Found(offset: match.range.lowerBound, quote: item.text(range), date: date?.iso, kind: .recurring))
+            found.append(Found(offset: quoteStart(range, in: item), quote: item.text(range), date: date?.iso, kind: .recurring))
             consumed.append(range)
             // "(trước ngày 15 tháng cuối quý)": the rest of the parenthesis belongs to the recurrence
             if let close = parenthesis(after: match.range.upperBound, in: item) { consumed.append(match.range.upperBound..<close) }

@@ -43,6 +43,8 @@ public struct Extractor: Sendable {
 
     func deadlines(in items: PlanItems, tables: [(Table, TableColumns)], planYears: Set<Int>) -> [Deadline] {
         let extractor = DeadlineExtractor(grammar: grammar, planYears: planYears)
+        // a time field or a table's time cell names its time even when it is the plan's own year
+        let fieldReader = DeadlineExtractor(grammar: grammar, planYears: [])
         var deadlines: [Deadline] = []
         var seen: Set<String> = []
         func add(_ found: DeadlineExtractor.Found, line: Int, task: String, path: [String]) {
@@ -51,6 +53,12 @@ public struct Extractor: Sendable {
                                       task: task.leadingCharacters(160), section: path))
         }
         for item in items.items {
+            if item.isHeading, let period = item.headingPeriod {
+                let at = item.keyed.keyBytes.firstOffset(of: "\(period.from)".utf8) ?? 0
+                add(DeadlineExtractor.Found(offset: 0, quote: item.run.text, date: "\(period.from)/\(period.to)", kind: .during),
+                    line: item.run.line(atUTF8: at), task: item.run.text, path: item.path)
+                continue
+            }
             if item.isHeading, let year = item.headingYear {
                 // "Mục tiêu cụ thể năm 2025" → during 2025; "Mục tiêu đến năm 2030" → before 2030
                 // the line the year is printed on: a heading may wrap before it
@@ -59,21 +67,31 @@ public struct Extractor: Sendable {
                     line: item.run.line(atUTF8: at), task: item.run.text, path: item.path)
                 continue
             }
-            let inProse = extractor.deadlines(in: item.keyed)
-            for found in inProse {
+            // "Thời gian thực hiện: năm 2025 và các năm tiếp theo": a task list's time field is read
+            // as a table's time cell (where even the plan's own year is a deadline)
+            var inField: [DeadlineExtractor.Found] = []
+            let field = timeField(item.keyed)
+            if let field {
+                let value = item.keyed.text(field..<item.keyed.count)
+                inField = fieldReader.deadlines(in: value).map { var found = $0; found.offset += field; return found }
+                if inField.isEmpty, var found = fieldReader.deadline(inTimeCell: value) {
+                    found.offset = field
+                    inField = [found]
+                }
+            }
+            let proseEnd = inField.isEmpty ? item.keyed.count : field ?? item.keyed.count
+            for found in extractor.deadlines(in: item.keyed) where found.offset < proseEnd {
                 add(found, line: item.run.line(atUTF8: found.offset), task: item.run.text, path: item.path)
             }
-            // "Thời gian thực hiện: năm 2025 và các năm tiếp theo": a task list's time field
-            if let field = timeField(item.keyed), !inProse.contains(where: { $0.offset >= field }),
-               let found = extractor.deadline(inTimeCell: item.keyed.text(field..<item.keyed.count)) {
-                add(found, line: item.run.line(atUTF8: field), task: item.run.text, path: item.path)
+            for found in inField {
+                add(found, line: item.run.line(atUTF8: found.offset), task: item.run.text, path: item.path)
             }
         }
         // a table's time column; its other cells are read with the rows' items above
         for (table, columns) in tables {
             guard let time = columns.time else { continue }
             for row in table.dataRows where time < row.cells.count {
-                if let found = extractor.deadline(inTimeCell: row.cells[time]) {
+                if let found = fieldReader.deadline(inTimeCell: row.cells[time]) {
                     add(found, line: columns.line(of: time, in: row), task: columns.task(of: row), path: [])
                 }
             }

@@ -23,6 +23,8 @@ struct PlanItems {
         var isBullet: Bool
         /// For an objectives heading about a year: the year, and whether it is a limit ("đến năm").
         var headingYear: (year: Int, isLimit: Bool)? = nil
+        /// For a heading about a period ("Giai đoạn 2026 - 2030"): its years.
+        var headingPeriod: (from: Int, to: Int)? = nil
         /// The item is a data row of a table (its content cells).
         var isTableRow = false
     }
@@ -33,7 +35,8 @@ struct PlanItems {
     init(_ document: PlanDocument, columns: [TableColumns]) {
         func visit(_ sections: [Section], path: [String], kinds: [SectionKind], year: Int?) {
             for section in sections {
-                let ownYear = YearPhrase.headingYear(in: section.title.key)
+                let period = YearPhrase.period(in: Array(section.title.key.utf8))
+                let ownYear = YearPhrase.headingYear(in: section.title.key) ?? period?.to
                 let scopesYear = section.kind == .specificObjectives || section.kind == .objectives || isYearHeading(section.title.key)
                 let year = (scopesYear ? ownYear : nil) ?? year
                 let path = path + [section.label.text]
@@ -42,7 +45,9 @@ struct PlanItems {
                                    sectionTitle: section.title.text, sectionYear: year, isBullet: false)
                 heading.ownKind = section.kind
                 // a heading about a year ("Mục tiêu đến năm 2030"), not a lettered objective sentence
-                if scopesYear, let own = ownYear, Self.wordCount(section.title.text) <= 10 {
+                if scopesYear, let period, Self.wordCount(section.title.text) <= 10 {
+                    heading.headingPeriod = period
+                } else if scopesYear, let own = ownYear, Self.wordCount(section.title.text) <= 10 {
                     let key = section.title.key.utf8
                     heading.headingYear = (own, key.contains(subsequence: "đến năm".utf8) || key.contains(subsequence: "đến hết năm".utf8)
                                                 || key.contains(subsequence: "trước năm".utf8))
@@ -88,10 +93,11 @@ struct PlanItems {
         }
     }
 
-    /// "Năm 2025", "Đến năm 2030", "Mục tiêu đến năm 2030": a heading about a year.
+    /// "Năm 2025", "Đến năm 2030", "Mục tiêu đến năm 2030", "Giai đoạn 2026 - 2030": a heading
+    /// about a year or a period.
     private func isYearHeading(_ key: String) -> Bool {
         return key.hasBytePrefix("năm ") || key.hasBytePrefix("đến năm ") || key.hasBytePrefix("đến hết năm ")
-            || key.hasBytePrefix("mục tiêu") || key.hasBytePrefix("chỉ tiêu")
+            || key.hasBytePrefix("mục tiêu") || key.hasBytePrefix("chỉ tiêu") || key.hasBytePrefix("giai đoạn ")
     }
 
     /// The number of words between spaces, on the bytes.

@@ -68,15 +68,22 @@ struct TargetExtractor {
             isLevel = true
         } else if let count = item.phrase(startingAt: number.end, in: targets.countUnits),
                   item.phrase(startingAt: number.end, in: targets.timeWords).map({ $0.range.count >= count.range.count }) != true {
+            // "VNPT: 25 trạm": a count after its label's colon
             let governed = comparatorBefore(number.start, in: item) != nil
                 || number.isZeroPadded
                 || item.phrase(endingAt: number.start, in: targets.commitmentVerbs) != nil
+                || Self.followsColon(number.start, in: item)
             guard governed else { return nil }
             unit = count.value
             valueEnd = count.range.upperBound
+        } else if let counted = countedNoun(after: number, in: item, clause: clause, among: numbers) {
+            unit = counted.unit
+            valueEnd = counted.end
         } else {
             return nil
         }
+        // "Hiện nay, tổng số trạm … là 87 trạm": what is, not what is to be
+        if !item.matches(of: targets.statusWords, in: clause.lowerBound..<number.start).isEmpty { return nil }
         // "dự kiến: 85%", "ước đạt 70%": an estimate, not a commitment
         if !item.matches(of: targets.estimates, in: max(clause.lowerBound, number.start - 24)..<number.start).isEmpty { return nil }
         var comparator = comparatorBefore(number.start, in: item)
@@ -234,10 +241,58 @@ struct TargetExtractor {
         let segment = item.keyBytes[start..<number.start]
         let before = segment.contains(subsequence: Self.yearWord)
             ? YearPhrase.years(in: Array(segment)).last { !$0.inQuotes && !$0.afterPeriodWord } : nil
-        return before?.year ?? YearPhrase.dueYear(in: Array(item.keyBytes[clause.clamped(to: 0..<item.count)]))
+        let words = Array(item.keyBytes[clause.clamped(to: 0..<item.count)])
+        return before?.year ?? YearPhrase.dueYear(in: words) ?? YearPhrase.periodEnd(in: words, within: true)
     }
 
     private static let yearWord = Array("năm ".utf8)
+
+    /// Inside “…” (the title of a decision or a scheme, not this plan's words).
+    private static func isQuoted(_ offset: Int, in item: KeyedText) -> Bool {
+        // “ is E2 80 9C, ” is E2 80 9D
+        let key = item.keyBytes
+        var depth = 0
+        var i = 0
+        while i + 2 < offset {
+            if key[i] == 0xE2, key[i + 1] == 0x80, key[i + 2] == 0x9C || key[i + 2] == 0x9D {
+                depth = key[i + 2] == 0x9C ? depth + 1 : max(0, depth - 1)
+                i += 3
+            } else {
+                i += 1
+            }
+        }
+        return depth > 0
+    }
+
+    private static func followsColon(_ offset: Int, in item: KeyedText) -> Bool {
+        var i = offset
+        while i > 0, item.keyBytes[i - 1] == 0x20 { i -= 1 }
+        return i > 0 && item.keyBytes[i - 1] == UInt8(ascii: ":")
+    }
+
+    /// "ít nhất 02 vùng nuôi thủy sản", "tối thiểu 100 doanh nghiệp": a count the grammar has no
+    /// unit for, when a comparator that bounds it governs it; its unit is the noun after it (two
+    /// words at most, not a time, not a predicate). Not beside a percentage ("70% phụ nữ được tầm
+    /// soát ít nhất 4 loại bệnh" bounds what the 70% is of) nor in a quoted title.
+    private func countedNoun(after number: NumberToken, in item: KeyedText, clause: Range<Int>, among numbers: [NumberToken]) -> (unit: String, end: Int)? {
+        guard let comparator = comparatorBefore(number.start, in: item), comparator != .equal,
+              !numbers.contains(where: { $0.isPercent && clause.contains($0.start) }),
+              !Self.isQuoted(number.start, in: item) else { return nil }
+        var start = number.end
+        while start < item.count, item.keyBytes[start] == 0x20 { start += 1 }
+        guard start < item.count, TextBytes.isWordByte(item.keyBytes[start]), !(0x30...0x39).contains(item.keyBytes[start]),
+              item.phrase(startingAt: start, in: targets.timeWords) == nil, item.phrase(startingAt: start, in: targets.predicateWords) == nil else { return nil }
+        var end = start
+        for word in 0..<2 {
+            var next = end
+            while next < item.count, item.keyBytes[next] == 0x20 { next += 1 }
+            guard next < item.count, TextBytes.isWordByte(item.keyBytes[next]), !(0x30...0x39).contains(item.keyBytes[next]) else { break }
+            if word > 0, item.phrase(startingAt: next, in: targets.predicateWords) != nil || item.phrase(startingAt: next, in: targets.comparatorsAfter) != nil { break }
+            while next < item.count, TextBytes.isWordByte(item.keyBytes[next]) { next += 1 }
+            end = next
+        }
+        return (item.text(start..<end), end)
+    }
 
     /// "18 ca sinh/1.000 phụ nữ", "2 lượt/người": a count per a number of something, as printed.
     private func perUnit(_ number: NumberToken, in item: KeyedText, among numbers: [NumberToken]) -> (unit: String, end: Int)? {
@@ -254,10 +309,16 @@ struct TargetExtractor {
         guard slash < key.count, key[slash] == UInt8(ascii: "/"), words >= 1, words <= 4 else { return nil }
         var end = slash + 1
         while end < key.count, key[end] == 0x20 { end += 1 }
-        guard let denominator = numbers.first(where: { $0.start == end }) else { return nil }
-        end = denominator.end
+        // "đạt 2,1 con/phụ nữ": per one of something, when a comparator or a verb governs the count
+        let denominator = numbers.first { $0.start == end }
+        if let denominator {
+            end = denominator.end
+        } else {
+            guard comparatorBefore(number.start, in: item) != nil || item.phrase(endingAt: number.start, in: targets.commitmentVerbs) != nil else { return nil }
+            end = slash + 1
+        }
         var taken = 0
-        while taken < 5 {
+        while taken < (denominator == nil ? 2 : 5) {
             var next = end
             while next < key.count, key[next] == 0x20 { next += 1 }
             guard next < key.count, TextBytes.isWordByte(key[next]), !(0x30...0x39).contains(key[next]),

@@ -44,6 +44,29 @@ enum YearPhrase {
         years(in: key).first { !$0.inQuotes && !$0.afterPeriodWord }?.year
     }
 
+    /// "Giai đoạn 2026 - 2030", "trong giai đoạn 2026-2030": the last year of a period the key
+    /// starts with (or, with `within`, that "trong giai đoạn" names anywhere in it).
+    static func periodEnd(in key: [UInt8], within: Bool = false) -> Int? {
+        period(in: key, within: within)?.to
+    }
+
+    /// The first and last years of that period.
+    static func period(in key: [UInt8], within: Bool = false) -> (from: Int, to: Int)? {
+        let word = within ? Self.withinPeriod : Self.period
+        guard let at = within ? key.firstOffset(of: word) : (key.starts(with: word) ? 0 : nil) else { return nil }
+        var scanner = ByteScanner(bytes: key, at: at + word.count)
+        scanner.skipSpaces()
+        guard let from = scanner.scanNumber(maxDigits: 4), (1990...2100).contains(from) else { return nil }
+        scanner.skipSpaces()
+        guard scanner.scan(byte: UInt8(ascii: "-")) || scanner.scan("–", wholeWord: false) else { return nil }
+        scanner.skipSpaces()
+        guard let to = scanner.scanNumber(maxDigits: 4), to > from, to <= 2100 else { return nil }
+        return (from, to)
+    }
+
+    private static let period = Array("giai đoạn".utf8)
+    private static let withinPeriod = Array("trong giai đoạn".utf8)
+
     struct Found {
         var year: Int
         var hasDueWord: Bool

@@ -558,7 +558,7 @@ phấn đấu | phần đầu | phấn đầu | phần đấu | cố gắng đ�
 
 # Counted nouns: the unit of a count target ("ít nhất 02 dịch vụ", "01 lãnh đạo").
 [count units]
-dịch vụ | lãnh đạo | chuyên viên | đồng chí | nhân viên | giáo viên | cán bộ | mô hình | trường | lớp học | phòng học | phòng máy | máy tính | bài giảng | học liệu | sáng kiến | hoạt động | buổi | đợt | cuộc thi | sản phẩm | video | chuyên đề | tiết | đầu mối | thành viên | người | tài khoản | hệ thống | phần mềm | nền tảng | câu lạc bộ | cơ sở | đơn vị | lớp tập huấn | khóa học | khóa | tiết học | giải pháp | ứng dụng | bài viết | tin bài | tin, bài | kho học liệu | thư viện | phòng | nhóm | tổ | điểm | hồ sơ | thủ tục | dữ liệu | học sinh | trẻ
+dịch vụ | lãnh đạo | chuyên viên | đồng chí | nhân viên | giáo viên | cán bộ | mô hình | trường | lớp học | phòng học | phòng máy | máy tính | bài giảng | học liệu | sáng kiến | hoạt động | buổi | đợt | cuộc thi | sản phẩm | video | chuyên đề | tiết | đầu mối | thành viên | người | tài khoản | hệ thống | phần mềm | nền tảng | câu lạc bộ | cơ sở | đơn vị | lớp tập huấn | khóa học | khóa | tiết học | giải pháp | ứng dụng | bài viết | tin bài | tin, bài | kho học liệu | thư viện | phòng | nhóm | tổ | điểm | hồ sơ | thủ tục | dữ liệu | học sinh | trẻ | trạm BTS | vùng | khu | doanh nghiệp | hợp tác xã
 hội nghị | hội thảo | đề án | đội | cuộc | lượt | bài | lớp | đoàn | văn bản | nhiệm vụ | lần | ca | tác phẩm | công trình | dự án | tuyến | xã | phường | thôn | hộ | gia đình | khu dân cư | trạm | điểm trường
 
 # Ratios, written with {n} where the number stands: unit = patterns.
@@ -579,6 +579,11 @@ dự kiến | ước tính | ước đạt | ước | dự báo | dự toán
 [change words]
 xuống | lên | còn | xuống còn | lên đến
 
+# Words that describe what is, or what would be, not what is to be: a number after them in its
+# clause is no target ("Hiện nay, tổng số trạm BTS … là 87 trạm", "Nếu có từ 02 địa phương").
+[status words]
+hiện nay | hiện tại | hiện có | tính đến nay | đến nay đã | năm qua | đã đạt | nếu
+
 # A count needs one of these before it (or a comparator, or a zero-padded number "01").
 [commitment verbs]
 cho | phân công | bố trí | có | có ít nhất | xây dựng | tổ chức | thực hiện | triển khai | hoàn thành | duy trì | thành lập | cử | đạt | mỗi cấp học có | mỗi trường có | mỗi đơn vị có | tối thiểu | ít nhất
@@ -588,9 +593,9 @@ cho | phân công | bố trí | có | có ít nhất | xây dựng | tổ chức
 [name words]
 đề án | mô hình | mô hình số | lớp | nghị quyết | nghị quyết số | quyết định | quyết định số | thông tư | thông tư số | nghị định | chỉ thị | kế hoạch | kế hoạch số | công văn | công văn số | số | điều | khoản | mục | phụ lục | phần | chương | khóa | kỳ | học kỳ | giai đoạn | năm | năm học | tháng | ngày | quý | tuần | phiên bản | version | cấp độ an toàn | tầng | phòng | chương trình | chương trình giáo dục phổ thông | vneid mức | vneid mức độ | định danh điện tử mức | định danh điện tử mức độ | tài khoản định danh điện tử vneid mức độ | lần thứ | thứ | top | nhóm | tiêu chí | tiêu chuẩn | hạng | loại | covid | industry
 
-# Words after a number that make it a time or a date, not a target: "06 tháng", "2 năm".
+# Words after a number that make it a time, a date or an age, not a target: "06 tháng", "2 năm", "15 tuổi".
 [time words]
-tháng | năm | ngày | tuần | quý | giờ | phút | học kỳ | buổi sáng | buổi chiều | kỳ
+tháng | năm | ngày | tuần | quý | giờ | phút | học kỳ | buổi sáng | buổi chiều | kỳ | tuổi
 
 # Words that end a target's population ("100% cán bộ quản lý, giáo viên | được cấp …").
 [predicate words]

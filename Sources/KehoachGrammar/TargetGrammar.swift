@@ -41,6 +41,7 @@ public struct TargetGrammar: Sendable {
     public let commitmentVerbs: PhraseMatcher<Bool>
     public let estimates: PhraseMatcher<Bool>
     public let changeWords: PhraseMatcher<Bool>
+    public let statusWords: PhraseMatcher<Bool>
     public let nameWords: PhraseMatcher<Bool>
     public let timeWords: PhraseMatcher<Bool>
     public let predicateWords: PhraseMatcher<Bool>
@@ -49,7 +50,7 @@ public struct TargetGrammar: Sendable {
 
     init(_ file: GrammarFile) throws(GrammarError) {
         try file.requireSections(["comparators before", "comparators after", "comparator fillers", "aspirational",
-                                  "count units", "ratios", "level words", "commitment verbs", "estimates", "change words", "name words",
+                                  "count units", "ratios", "level words", "commitment verbs", "estimates", "change words", "status words", "name words",
                                   "time words", "predicate words", "population overrides"])
         func comparators(_ name: String) throws(GrammarError) -> PhraseMatcher<ComparatorWord> {
             var matcher = PhraseMatcher<ComparatorWord>()
@@ -85,6 +86,7 @@ public struct TargetGrammar: Sendable {
         commitmentVerbs = file.phraseSet("commitment verbs")
         estimates = file.phraseSet("estimates")
         changeWords = file.phraseSet("change words")
+        statusWords = file.phraseSet("status words")
         nameWords = file.phraseSet("name words")
         timeWords = file.phraseSet("time words")
         predicateWords = file.phraseSet("predicate words")

@@ -126,6 +126,17 @@ final class TaskTimeFieldTests: XCTestCase {
                        ["6 during 2025/2026", "7 during 2026", "8 during 2025/2035"])
     }
 
+    func test_aTimeField_namesThePlansOwnYearToo() {
+        let plan = PlanReader().read(text: "KẾ HOẠCH\nTriển khai Luật Dữ liệu năm 2025\n\nII. NHIỆM VỤ\n\n- Rà soát cơ sở dữ liệu.\n- Thời gian thực hiện: năm 2025.\n")
+        XCTAssertEqual(plan.deadlines.map { "\($0.kind.rawValue) \($0.date ?? "-")" }, ["during 2025"])
+    }
+
+    func test_aPeriodHeading_isTheTimeOfItsObjectives_andTheirYearIsItsEnd() {
+        let plan = PlanReader().read(text: "KẾ HOẠCH\nPhát triển giáo dục\n\nII. MỤC TIÊU\n\n1. Giai đoạn 2026 - 2030\n- 100% trường học có kết nối Internet.\n")
+        XCTAssertEqual(plan.deadlines.map { "\($0.line) \($0.kind.rawValue) \($0.date ?? "-")" }, ["6 during 2026/2030"])
+        XCTAssertEqual(plan.targets.map(\.year), [2030])
+    }
+
     func test_aDeadlineWrappedOverTwoLines_isOnTheLineItsQuoteStarts() {
         XCTAssertEqual(pairs("- Các bộ hoàn thành việc rà soát trước\nngày 01 tháng 01 năm 2026."), ["6 before 2026-01-01"])
     }

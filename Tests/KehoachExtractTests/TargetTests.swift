@@ -167,3 +167,39 @@ final class RealTargetFormTests: XCTestCase {
         XCTAssertEqual(targets("- Tỷ lệ nữ đại biểu Hội đồng nhân dân đạt 35%.").first?.indicator, "other")
     }
 }
+
+/// Counts and rates of heldout and dev3 plans (gh-cantho-165, a province plan on BTS stations).
+final class CountFormTests: XCTestCase {
+    private func targets(_ body: String) -> [Target] {
+        PlanReader().read(text: "KẾ HOẠCH\nPhát triển hạ tầng số năm 2026\n\nII. MỤC TIÊU\n\n\(body)\n").targets
+    }
+
+    func test_aCountAfterItsLabelsColon_isATarget() {
+        XCTAssertEqual(targets("- VNPT: 25 trạm BTS.").map { "\($0.value) \($0.unit)" }, ["25.0 trạm BTS"])
+    }
+
+    func test_aBoundedCount_ofANounTheGrammarLacks_takesThatNoun() {
+        XCTAssertEqual(targets("- Phấn đấu có ít nhất 02 làng nghề đạt chuẩn.").map(\.unit), ["làng nghề"])
+        XCTAssertEqual(targets("- Hỗ trợ tối thiểu 100 hộ kinh doanh chuyển đổi số.").map(\.comparator), [.atLeast])
+    }
+
+    func test_aBoundedCount_besideAPercentage_orInAQuotedTitle_isNoTarget() {
+        XCTAssertEqual(targets("- 70% phụ nữ mang thai được tầm soát ít nhất 4 loại bệnh bẩm sinh.").map(\.value), [70])
+        XCTAssertEqual(targets("- Thực hiện Đề án “Đầu tư xây dựng ít nhất 01 triệu căn hộ nhà ở xã hội”.").count, 0)
+    }
+
+    func test_anAge_isNoCount() {
+        XCTAssertEqual(targets("- Tỷ lệ trẻ em dưới 15 tuổi đạt khoảng 22%.").map(\.value), [22])
+    }
+
+    func test_whatIsNow_orWhatWouldBe_isNoTarget() {
+        XCTAssertEqual(targets("- Hiện nay, tổng số trạm BTS trên địa bàn là 87 trạm.").count, 0)
+        XCTAssertEqual(targets("- Nếu có từ 02 địa phương trở lên bằng điểm nhau thì xét theo thứ tự.").count, 0)
+    }
+
+    func test_aRatePerOneOfSomething_keepsItsUnit() {
+        let found = targets("- Phấn đấu tổng tỷ suất sinh đạt 2,1 con/phụ nữ.")
+        XCTAssertEqual(found.map { "\($0.value) \($0.unit)" }, ["2.1 con/phụ nữ"])
+        XCTAssertEqual(found.first?.aspirational, true)
+    }
+}
