@@ -168,7 +168,7 @@ final class RealTargetFormTests: XCTestCase {
     }
 }
 
-/// Counts and rates of heldout and dev3 plans (gh-cantho-165, a province plan on BTS stations).
+/// Counts and rates of gh-nghean-987 (heldout, read after its first score) and gh-cantho-165 (dev3).
 final class CountFormTests: XCTestCase {
     private func targets(_ body: String) -> [Target] {
         PlanReader().read(text: "KẾ HOẠCH\nPhát triển hạ tầng số năm 2026\n\nII. MỤC TIÊU\n\n\(body)\n").targets
