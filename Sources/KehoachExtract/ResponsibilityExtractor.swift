@@ -59,7 +59,7 @@ struct ResponsibilityExtractor {
             let assigned = Self.mayAssign(section.title.key) ? assignments(KeyedText(section.title)) : []
             if !assigned.isEmpty {
                 for (unit, role) in assigned { add(unit, role, line: section.location.line, task: section.title.text.leadingCharacters(120)) }
-            } else if inDuties && !isDutySection || inTasks && Self.namesABody(section.title.text),
+            } else if inDuties && !isDutySection || inTasks && (Self.namesABody(section.title.text) || Self.namesALocalGovernment(section.title.key)),
                       let units = unitsOfHeading(section.title.text) {
                 let tasks = section.blocks.compactMap { block -> String? in
                     if case .paragraph(let p) = block { return p.text.leadingCharacters(120) } else { return nil }
@@ -122,8 +122,11 @@ struct ResponsibilityExtractor {
         // the name ends where its task or a remark on its role begins
         let item = KeyedText(rest)
         var end = head.range.upperBound
+        var depth = 0
         while end < item.count {
-            if item.keyBytes[end - 1] == 0x20, item.phrase(startingAt: end, in: words.nameEnds) != nil { break }
+            let byte = item.keyBytes[end - 1]
+            if byte == UInt8(ascii: "(") { depth += 1 } else if byte == UInt8(ascii: ")") { depth = max(0, depth - 1) }
+            if depth == 0, byte == 0x20, item.phrase(startingAt: end, in: words.nameEnds) != nil { break }
             if item.keyBytes[end - 1] == 0x20, item.keyBytes[end] == UInt8(ascii: "-") || item.keyBytes[end] == 0xE2,
                let remark = item.phrase(startingAt: end + (item.keyBytes[end] == 0xE2 ? 3 : 1), in: words.roleRemarks), remark.range.lowerBound > end { break }
             end += 1
@@ -228,6 +231,11 @@ struct ResponsibilityExtractor {
         return capitalAfterFirst
     }
 
+    /// "Ủy ban nhân dân các phường, xã": a body whose name has no capital after its first word.
+    private static func namesALocalGovernment(_ key: String) -> Bool {
+        key.hasBytePrefix("ủy ban nhân dân ") || key.hasBytePrefix("ubnd ")
+    }
+
     /// Whether a key holds "chủ trì": the word every assignment has. (The needle starts with a
     /// rare byte, not a space, so that memchr skips ahead.)
     private static func mayAssign(_ key: String) -> Bool {
@@ -320,10 +328,21 @@ struct ResponsibilityExtractor {
         // a part that starts no unit name belongs to the name before it: "Phòng Kinh tế, Hạ tầng và
         // Đô thị"; so does a common noun after a plural "các …": "Các sở, ban, ngành"; a part in
         // lower case that names no unit is a unit's description ("…, phụ trách lĩnh vực …")
-        var units: [(text: String, plural: Bool, end: Int)] = []
+        // "Ủy ban nhân dân xã, phường chủ động tổ chức triển khai …, chức năng, nhiệm vụ": where a
+        // name ends in its task, the parts after it up to the next ";" are that task's words
+        var units: [(text: String, plural: Bool)] = []
+        var inTask = false
         for raw in parts {
-            let range = item.trimmed(raw, of: Self.unitTrim)
+            let startsClause = raw.lowerBound == 0 || item.keyBytes[raw.lowerBound - 1] != 0x2C
+            if inTask, !startsClause { continue }
+            inTask = false
+            var range = item.trimmed(raw, of: Self.unitTrim)
             guard !range.isEmpty else { continue }
+            if let end = nameEnd(in: range, of: item) {
+                range = item.trimmed(range.lowerBound..<end, of: Self.unitTrim)
+                inTask = true
+                guard !range.isEmpty else { continue }
+            }
             let part = item.text(range)
             let isHead = item.phrase(startingAt: range.lowerBound, in: words.unitHeads) != nil
             let wordCount = item.keyBytes[range].reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) }
@@ -331,17 +350,28 @@ struct ResponsibilityExtractor {
             let namesPlace = item.phrase(startingAt: range.lowerBound, in: words.subUnitLocalityWords) != nil
                 || item.phrase(startingAt: range.lowerBound, in: words.localityWords) != nil
             if let last = units.last, last.plural, isLower, !isHead || wordCount == 1 {
-                units[units.count - 1] = (last.text + ", " + part, true, range.upperBound)
+                units[units.count - 1] = (last.text + ", " + part, true)
             } else if let last = units.last, !isHead, !isLower || wordCount <= 3 || namesPlace {
-                units[units.count - 1] = (last.text + ", " + part, last.plural, range.upperBound)
+                units[units.count - 1] = (last.text + ", " + part, last.plural)
             } else if isHead || units.isEmpty {
-                units.append((part, item.keyBytes[range].contains(subsequence: Self.pluralWord), range.upperBound))
+                units.append((part, item.keyBytes[range].contains(subsequence: Self.pluralWord)))
             }
         }
-        // "các đơn vị liên quan": a name that ends so names nobody
-        return units.filter { unit in
-            item.phrase(endingAt: unit.end, in: words.vagueUnits) == nil
-        }.map(\.text)
+        return units.map(\.text)
+    }
+
+    /// Where a name ends in a word that begins its task ("Sở Nội vụ chủ trì tham mưu …"), past
+    /// the name's first word and outside a remark in parentheses ("Sở Tài chính (cơ quan chủ trì)").
+    private func nameEnd(in range: Range<Int>, of item: KeyedText) -> Int? {
+        var depth = 0
+        var i = range.lowerBound + 1
+        while i < range.upperBound {
+            let byte = item.keyBytes[i - 1]
+            if byte == UInt8(ascii: "(") { depth += 1 } else if byte == UInt8(ascii: ")") { depth = max(0, depth - 1) }
+            if depth == 0, byte == 0x20, let end = item.phrase(startingAt: i, in: words.nameEnds), end.range.upperBound <= range.upperBound { return i }
+            i += 1
+        }
+        return nil
     }
 
     private static let unitTrim = Set(" .-–".utf8)
@@ -376,6 +406,8 @@ struct ResponsibilityExtractor {
                 key = Folding.matchKey(name)
             }
         }
+        // "các đơn vị liên quan", "các cơ quan được giao": a name that ends so names nobody
+        if words.vagueUnits.matches(in: key).contains(where: { $0.range.upperBound == key.utf8.count }) { return nil }
         if let canonical = words.canonicalNames.prefixMatch(of: key), canonical.range.count == key.utf8.count {
             name = canonical.value
         }

@@ -441,17 +441,21 @@ chịu trách nhiệm | có trách nhiệm | chủ trì | chỉ đạo | phụ t
 tham mưu | giúp | theo dõi | tổ chức | triển khai | xây dựng | hướng dẫn | kiểm tra | thực hiện | đôn đốc | rà soát | tổng hợp | báo cáo | đề xuất | chỉ đạo | nghiên cứu | tuyên truyền | cập nhật | quản lý | bố trí | đảm bảo | bảo đảm | giám sát | phổ biến | cung cấp | hỗ trợ | tiếp nhận | xử lý | đánh giá | ban hành | trình | để | nhằm | trong | về việc | về
 
 # Words that end a unit's name where a heading goes on into its task ("Bộ Công an tiến hành rà
-# soát …"): verbs no body's name holds (unlike "xây dựng", "quản lý": Sở Xây dựng).
+# soát …"): verbs no body's name holds (unlike "xây dựng", "quản lý": Sở Xây dựng), and the
+# scope that may follow a name ("Các sở, ngành trong phạm vi chức năng, nhiệm vụ của mình").
 [name ends]
 chủ trì | phối hợp | chịu trách nhiệm | có trách nhiệm | tiến hành | chủ động | khẩn trương | rà soát
+trong phạm vi | theo chức năng | theo phạm vi | định kỳ
 
 # Remarks on a unit's role after a dash: "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo".
 [role remarks]
 cơ quan thường trực | cơ quan chủ trì | cơ quan đầu mối | đơn vị chủ trì | đơn vị đầu mối | thường trực | đầu mối
 
-# A unit named only as "whoever is concerned" is no unit: "các cơ quan, đơn vị liên quan".
+# A unit named only as "whoever is concerned" or "whoever is given the task" is no unit: "các cơ
+# quan, đơn vị liên quan", "các cơ quan được giao".
 [vague units]
 liên quan | có liên quan | khác có liên quan
+được giao | được phân công | các cơ quan | các đơn vị | cơ quan, đơn vị | được giao nhiệm vụ | được phân công nhiệm vụ
 
 # Clauses that name units without giving them a duty of the plan: a Quyết định's execution
 # formula ("… chịu trách nhiệm thi hành Quyết định này").
@@ -479,7 +483,7 @@ phường | xã | huyện | thành phố | tỉnh | thị xã | quận | thị t
 # Posts named before the unit they head, dropped when a unit follows: "Thủ trưởng các sở, ban,
 # ngành" → "Các sở, ban, ngành", "Giám đốc Sở Tài chính" → "Sở Tài chính".
 [posts]
-thủ trưởng | giám đốc | chủ tịch | lãnh đạo | trưởng | người đứng đầu | bí thư | tư lệnh
+thủ trưởng | giám đốc | chủ tịch | lãnh đạo | trưởng | người đứng đầu | bí thư | tư lệnh | bộ trưởng | thứ trưởng | cục trưởng | vụ trưởng | chánh văn phòng | tổng giám đốc
 
 # Unit names normalised: canonical = variants (after abbreviations are expanded).
 [canonical names]

@@ -70,9 +70,10 @@ public enum NumberingReader {
         let rest = text.unicodeScalars.dropFirst(i)
         let title = String(rest).trimmedSpaces
         guard let titleFirst = title.first else {
-            // a number alone on its line: a heading whose title follows on the next line
-            return terminator == "." && components.count == 1
-                ? (NumberingLabel(text: "\(components[0])", scheme: .decimal(depth: 1), ordinal: components[0]), "")
+            // a number alone on its line ("1.", "1.2."): a heading whose title follows on the next line
+            return terminator == "." && components.count <= 3
+                ? (NumberingLabel(text: components.map(String.init).joined(separator: "."), scheme: .decimal(depth: components.count),
+                                  ordinal: components[components.count - 1]), "")
                 : nil
         }
         guard titleFirst.isLetter || titleFirst.isNumber || "\"“'([".contains(titleFirst) else { return nil }

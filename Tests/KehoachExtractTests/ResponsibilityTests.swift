@@ -197,3 +197,37 @@ final class UnitNameBoundaryTests: XCTestCase {
         """), ["lead Sở Tài chính", "support Các sở, ngành", "lead Sở Nội vụ", "support Trung tâm Chuyển đổi số Thành phố"])
     }
 }
+
+/// Units of gh-hcm-172, gh-quangngai-1627 (dev3) and md-hcm-2820, md-chinhphu-2623 (dev2).
+final class UnitFieldTests: XCTestCase {
+    private func units(_ body: String) -> [String] {
+        PlanReader().read(text: "KẾ HOẠCH\nTriển khai Luật Việc làm\n\n\(body)\n").responsibilities.map { "\($0.role.rawValue) \($0.unit)" }
+    }
+
+    func test_aFieldsUnits_endWhereTheirTaskBegins_andTheTasksWordsAreNoUnits() {
+        XCTAssertEqual(units("""
+        II. NHIỆM VỤ
+        1. Phổ biến Luật Việc làm
+        - Cơ quan thực hiện: Sở Nội vụ chủ trì tham mưu Ủy ban nhân dân Thành phố ban hành Kế hoạch; Sở Tư pháp, Ủy ban nhân dân xã, phường, đặc khu chủ động tổ chức triển khai thuộc phạm vi, chức năng, nhiệm vụ của cơ quan, đơn vị.
+        2. Kiểm tra
+        - Cơ quan thực hiện: Sở Nội vụ, các sở, ban, ngành Thành phố trong phạm vi chức năng, nhiệm vụ của mình.
+        """), ["lead Sở Nội vụ", "lead Sở Tư pháp", "lead Ủy ban nhân dân xã, phường, đặc khu", "lead Các sở, ban, ngành"])
+    }
+
+    func test_aRoleInParentheses_staysOutOfTheName() {
+        XCTAssertEqual(units("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính (cơ quan chủ trì)\n- Chủ trì xây dựng kế hoạch."), ["lead Sở Tài chính"])
+    }
+
+    func test_aLocalGovernmentHeading_ofATaskList_namesItsUnit() {
+        XCTAssertEqual(units("IV. NHIỆM VỤ CỤ THỂ\n1.4. Ủy ban nhân dân các phường, xã, đặc khu\n- Tuyên truyền, phổ biến."),
+                       ["lead Ủy ban nhân dân các phường, xã, đặc khu"])
+    }
+
+    func test_whoeverIsGivenTheTask_isNoUnit_andAMinisterIsTheirMinistry() {
+        XCTAssertEqual(units("""
+        IV. TỔ CHỨC THỰC HIỆN
+        1. Các cơ quan, đơn vị được phân công nhiệm vụ có trách nhiệm thực hiện nghiêm túc.
+        2. Bộ trưởng Bộ Công an có trách nhiệm chỉ đạo triển khai.
+        """), ["lead Bộ Công an"])
+    }
+}

@@ -98,4 +98,12 @@ final class WrappedHeadingTests: XCTestCase {
     func test_partLabel_keepsItsPrintedCase() {
         XCTAssertEqual(Parser().parse(SourceText("Phần I\nTHỰC TRẠNG\nI. MỤC TIÊU\n")).sections.first?.label.text, "Phần I")
     }
+
+    /// gh-quangngai-1627: "*1.1.*" alone on its line, its title on the next.
+    func test_aDecimalLabelAloneOnItsLine_titledByTheNextLine() {
+        let document = Parser().parse(SourceText("IV. NHIỆM VỤ CỤ THỂ\n1. Nhiệm vụ của thành viên Ban Chỉ đạo\n*1.1.\nTrưởng Ban Chỉ đạo*\n- Phụ trách chung.\n"))
+        let child = document.sections.first?.children.first?.children.first
+        XCTAssertEqual(child?.label.text, "1.1")
+        XCTAssertEqual(child?.title.text, "Trưởng Ban Chỉ đạo")
+    }
 }
