@@ -17,7 +17,9 @@ public struct Extractor: Sendable {
         // what each table's columns hold, read once for every extractor
         let columns = document.tables.map { TableColumns($0, grammar: grammar) }
         let items = PlanItems(document, columns: columns)
-        let targetsByItem = targets(in: items, planYear: metadata.schoolYear == nil ? metadata.year : nil)
+        // a target with no year of its own is for the plan's year, or the end of its period
+        let periodEnd = metadata.title.flatMap { PlanScope(title: $0).periodEnd }
+        let targetsByItem = targets(in: items, planYear: metadata.schoolYear == nil ? metadata.year ?? periodEnd : nil)
         let targets = Array(targetsByItem.joined())
         let deadlines = deadlines(in: items, tables: Array(zip(document.tables, columns)), planYears: planYears(metadata))
         return Plan(source: source, metadata: metadata, citations: citations(document),
@@ -31,7 +33,9 @@ public struct Extractor: Sendable {
     func targets(in items: PlanItems, planYear: Int?) -> [[Target]] {
         let extractor = TargetExtractor(grammar: grammar)
         return items.items.map { item in
-            extractor.targets(in: item.keyed).map { found in
+            // "1. Hiện trạng … là 87 trạm": what is now sets no target
+            if item.kinds.contains(.situation) { return [] }
+            return extractor.targets(in: item.keyed).map { found in
                 Target(line: item.run.line(atUTF8: found.offset), quote: found.quote, value: found.value,
                        unit: found.unit, comparator: found.comparator, aspirational: found.aspirational,
                        population: found.population, indicator: found.indicator,
@@ -81,10 +85,10 @@ public struct Extractor: Sendable {
             }
             let proseEnd = inField.isEmpty ? item.keyed.count : field ?? item.keyed.count
             for found in extractor.deadlines(in: item.keyed) where found.offset < proseEnd {
-                add(found, line: item.run.line(atUTF8: found.offset), task: item.run.text, path: item.path)
+                add(found, line: item.run.line(atUTF8: Self.dateOffset(of: found, in: item.keyed)), task: item.run.text, path: item.path)
             }
             for found in inField {
-                add(found, line: item.run.line(atUTF8: found.offset), task: item.run.text, path: item.path)
+                add(found, line: item.run.line(atUTF8: Self.dateOffset(of: found, in: item.keyed)), task: item.run.text, path: item.path)
             }
         }
         // a table's time column; its other cells are read with the rows' items above
@@ -92,7 +96,7 @@ public struct Extractor: Sendable {
             guard let time = columns.time else { continue }
             for row in table.dataRows where time < row.cells.count {
                 if let found = fieldReader.deadline(inTimeCell: row.cells[time]) {
-                    add(found, line: columns.line(of: time, in: row), task: columns.task(of: row), path: [])
+                    add(found, line: columns.dateLine(of: time, in: row), task: columns.task(of: row), path: [])
                 }
             }
         }
@@ -101,6 +105,14 @@ public struct Extractor: Sendable {
     }
 
     /// Where a time field's value starts: "- Thời gian hoàn thành: …" → the offset after ":".
+    /// Where a deadline's date is printed ("trước\nngày 01 tháng 01 năm 2026" is on the line of
+    /// its date): its first digit, or its start when it has none ("thường xuyên").
+    private static func dateOffset(of found: DeadlineExtractor.Found, in item: KeyedText) -> Int {
+        let end = min(item.count, found.end > found.offset ? found.end : found.offset + found.quote.utf8.count)
+        guard found.offset < end else { return found.offset }
+        return item.keyBytes[found.offset..<end].firstIndex { (0x30...0x39).contains($0) } ?? found.offset
+    }
+
     private func timeField(_ item: KeyedText) -> Int? {
         var start = 0
         while start < item.count, " -+•*".utf8.contains(item.keyBytes[start]) { start += 1 }
@@ -128,26 +140,14 @@ public struct Extractor: Sendable {
         return objectives
     }
 
-    /// The plan's own years: its year or school year, and the years its title spans ("đến năm
-    /// 2025, định hướng đến năm 2030", "thời kỳ 2021-2030"). A deadline in one of them restates the
-    /// plan's scope.
+    /// The plan's own years: its year or school year. A deadline in one of them restates the
+    /// plan's scope; the horizon of a plan for years ("đến năm 2030") is the due time of the
+    /// targets that name it, and stays a deadline.
     func planYears(_ metadata: Metadata) -> Set<Int> {
         var years: Set<Int> = []
-        if let y = metadata.year { years.insert(y) }
+        if let y = metadata.year, let title = metadata.title, !PlanScope(title: title).yearIsHorizon { years.insert(y) }
         if let school = metadata.schoolYear {
             for part in school.split(separator: "-") { if let y = Int(part) { years.insert(y) } }
-        }
-        if let title = metadata.title {
-            // every year the title prints: "năm 2025", "thời kỳ 2021-2030"
-            var scanner = ByteScanner(key: title)
-            while !scanner.isAtEnd {
-                let atWordStart = scanner.position == 0 || !TextBytes.isWordByte(scanner.bytes[scanner.position - 1])
-                if atWordStart, let y = scanner.scanNumber(maxDigits: 4) {
-                    if (1990...2100).contains(y) { years.insert(y) }
-                } else {
-                    scanner.position += 1
-                }
-            }
         }
         return years
     }
@@ -183,9 +183,15 @@ public struct Extractor: Sendable {
 struct PlanScope {
     var year: Int?
     var schoolYear: String?
+    /// The year is the end of a plan for years ("đến năm 2030"), not a year the plan is for.
+    var yearIsHorizon = false
+    /// The last year of the period the title names ("giai đoạn 2026 - 2030").
+    var periodEnd: Int?
 
     init(title: String) {
         let key = Folding.matchKey(title)
+        let bytes = Array(key.utf8)
+        if let at = bytes.firstOffset(of: Self.periodWord) { periodEnd = YearPhrase.periodEnd(in: Array(bytes[at...])) }
         var scanner = ByteScanner(key: key)
         while !scanner.isAtEnd {
             if scanner.scan("năm học") {
@@ -201,15 +207,24 @@ struct PlanScope {
                 }
             } else if scanner.scan("năm") {
                 // "ngày 15 tháng 8 năm 2024": the date of a document the title names, not the plan's year
-                let isDate = scanner.bytes[max(0, scanner.position - 18)..<scanner.position].contains(subsequence: "tháng".utf8)
+                let head = scanner.bytes[max(0, scanner.position - 18)..<scanner.position]
+                let isDate = head.contains(subsequence: "tháng".utf8)
+                let isHorizon = head.dropLast(4).reversed().drop { $0 == 0x20 }.starts(with: "đến".utf8.reversed())
+                    || head.contains(subsequence: "đến hết".utf8)
                 scanner.skipSpaces()
-                if let value = scanner.scanNumber(maxDigits: 4), (1990...2100).contains(value), !isDate {
+                // "…, tầm nhìn đến năm 2045": a vision past the plan, not its year
+                let wider = scanner.bytes[max(0, scanner.position - 32)..<scanner.position]
+                let isVision = wider.contains(subsequence: "tầm nhìn".utf8) || wider.contains(subsequence: "định hướng".utf8)
+                if let value = scanner.scanNumber(maxDigits: 4), (1990...2100).contains(value), !isDate, !(isVision && (year != nil || periodEnd != nil)) {
                     // "giai đoạn 2021 - 2025" is a range, not the plan's year
                     year = value
+                    yearIsHorizon = isHorizon
                 }
             } else {
                 scanner.position += 1
             }
         }
     }
+
+    private static let periodWord = Array("giai đoạn".utf8)
 }

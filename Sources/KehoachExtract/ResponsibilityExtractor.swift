@@ -126,7 +126,7 @@ struct ResponsibilityExtractor {
         while end < item.count {
             let byte = item.keyBytes[end - 1]
             if byte == UInt8(ascii: "(") { depth += 1 } else if byte == UInt8(ascii: ")") { depth = max(0, depth - 1) }
-            if depth == 0, byte == 0x20, item.phrase(startingAt: end, in: words.nameEnds) != nil { break }
+            if depth == 0, byte == 0x20, end > head.range.upperBound + 1, item.phrase(startingAt: end, in: words.nameEnds) != nil { break }
             if item.keyBytes[end - 1] == 0x20, item.keyBytes[end] == UInt8(ascii: "-") || item.keyBytes[end] == 0xE2,
                let remark = item.phrase(startingAt: end + (item.keyBytes[end] == 0xE2 ? 3 : 1), in: words.roleRemarks), remark.range.lowerBound > end { break }
             end += 1
@@ -349,7 +349,10 @@ struct ResponsibilityExtractor {
             let isLower = part.unicodeScalars.first.map(Folding.isLowercaseLetter) == true
             let namesPlace = item.phrase(startingAt: range.lowerBound, in: words.subUnitLocalityWords) != nil
                 || item.phrase(startingAt: range.lowerBound, in: words.localityWords) != nil
-            if let last = units.last, last.plural, isLower, !isHead || wordCount == 1 {
+            if let last = units.last, Self.continuesWrappedLine(at: raw.lowerBound, in: item), isLower || !isHead || last.text.hasSuffix(" và") {
+                // a name wrapped in its cell: "Văn phòng Ban Chỉ / huy", "Sở Nông nghiệp và / Môi trường"
+                units[units.count - 1] = (last.text + " " + part, last.plural)
+            } else if let last = units.last, last.plural, isLower, !isHead || wordCount == 1 {
                 units[units.count - 1] = (last.text + ", " + part, true)
             } else if let last = units.last, !isHead, !isLower || wordCount <= 3 || namesPlace {
                 units[units.count - 1] = (last.text + ", " + part, last.plural)
@@ -360,11 +363,20 @@ struct ResponsibilityExtractor {
         return units.map(\.text)
     }
 
+    /// Whether the part at `start` begins a new line that no comma or semicolon ended.
+    private static func continuesWrappedLine(at start: Int, in item: KeyedText) -> Bool {
+        guard start > 0, item.keyBytes[start - 1] == 0x0A else { return false }
+        var before = start - 1
+        while before > 0, item.keyBytes[before - 1] == 0x20 { before -= 1 }
+        return before > 0 && item.keyBytes[before - 1] != 0x2C && item.keyBytes[before - 1] != 0x3B
+    }
+
     /// Where a name ends in a word that begins its task ("Sở Nội vụ chủ trì tham mưu …"), past
     /// the name's first word and outside a remark in parentheses ("Sở Tài chính (cơ quan chủ trì)").
     private func nameEnd(in range: Range<Int>, of item: KeyedText) -> Int? {
         var depth = 0
-        var i = range.lowerBound + 1
+        // past the unit's head word too: "Phòng Tham mưu" is a name
+        var i = (item.phrase(startingAt: range.lowerBound, in: words.unitHeads)?.range.upperBound ?? range.lowerBound) + 1
         while i < range.upperBound {
             let byte = item.keyBytes[i - 1]
             if byte == UInt8(ascii: "(") { depth += 1 } else if byte == UInt8(ascii: ")") { depth = max(0, depth - 1) }

@@ -88,6 +88,16 @@ struct TableColumns {
         column < row.cellRuns.count ? row.cellRuns[column].location.line : row.location.line
     }
 
+    /// The line of a cell's first digit: a time cell "Trước ngày / 30/11/2025" is on the line of
+    /// its date.
+    func dateLine(of column: Int, in row: TableRow) -> Int {
+        guard column < row.cellRuns.count else { return line(of: column, in: row) }
+        let run = row.run(column)
+        let bytes = Array(run.text.utf8)
+        guard let digit = bytes.firstIndex(where: { (0x30...0x39).contains($0) }) else { return run.location.line }
+        return run.line(atUTF8: digit)
+    }
+
     /// The row's task: its first content cell.
     func task(of row: TableRow) -> String {
         taskRun(of: row)?.text ?? ""

@@ -37,6 +37,12 @@ Kế hoạch và Đầu tư = KH&ĐT | KHĐT
 Văn hóa, Thể thao và Du lịch = VHTTDL | VH,TT&DL | VHTT&DL
 Giao thông vận tải = GTVT
 Mặt trận Tổ quốc = MTTQ
+Chỉ huy Quân sự = CHQS
+Bộ đội Biên phòng = BĐBP
+Phòng cháy, chữa cháy = PCCC
+Khoa học và Công nghệ = KH&CN | KHCN
+Thông tin và Truyền thông = TT&TT | TTTT
+Tài nguyên và Môi trường = TN&MT | TNMT
 """#,
         "citations.grammar": #"""
 # Citations: the words that name a cited document's type, before its number
@@ -219,6 +225,11 @@ tiền giang | trà vinh | tuyên quang | vĩnh long | vĩnh phúc | yên bái
 # another form and are neither its header nor citations.
 [site banner]
 số hiệu | loại văn bản | nơi ban hành | người ký | ngày ban hành | ngày hiệu lực | ngày công báo | số công báo | tình trạng | đang tải nội dung | tình trạng hiệu lực | lĩnh vực | đã biết | cơ quan ban hành | ngày có hiệu lực | ngày hết hiệu lực | lĩnh vực, ngành | trích yếu | thuộc tính | văn bản liên quan | lược đồ | tải về
+
+# Whole lines with which a website's footer starts after the document (its list of related
+# documents, its notes on the page): the document ends before them.
+[site footer]
+văn bản liên quan | văn bản này chưa cập nhật nội dung tiếng anh | bài viết liên quan | tin liên quan | tin cùng chuyên mục | các tin khác | tin khác | văn bản cùng lĩnh vực | văn bản mới | tài liệu liên quan
 
 # Lines that open the preamble: the header ends before them.
 [preamble openers]
@@ -444,7 +455,7 @@ tham mưu | giúp | theo dõi | tổ chức | triển khai | xây dựng | hư�
 # soát …"): verbs no body's name holds (unlike "xây dựng", "quản lý": Sở Xây dựng), and the
 # scope that may follow a name ("Các sở, ngành trong phạm vi chức năng, nhiệm vụ của mình").
 [name ends]
-chủ trì | phối hợp | chịu trách nhiệm | có trách nhiệm | tiến hành | chủ động | khẩn trương | rà soát
+chủ trì | phối hợp | chịu trách nhiệm | có trách nhiệm | tiến hành | chủ động | khẩn trương | rà soát | tham mưu
 trong phạm vi | theo chức năng | theo phạm vi | định kỳ
 
 # Remarks on a unit's role after a dash: "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo".
@@ -499,7 +510,7 @@ Phòng Văn hóa - Xã hội = Phòng Văn hóa - Xã hội | Phòng Văn hóa X
 # starts with one of the phrases gets that kind; the longest phrase wins.
 # Kinds the program knows: purpose, requirements, objectives, general-objectives,
 # specific-objectives, tasks, solutions, funding, implementation, scope, assignment, appendix,
-# tasks-and-solutions.
+# tasks-and-solutions, situation (what is now: its numbers are baselines, not targets).
 
 [kinds]
 purpose = mục đích | mục đích, yêu cầu | mục đích và yêu cầu | mục đích yêu cầu
@@ -515,6 +526,7 @@ implementation = tổ chức thực hiện | trách nhiệm thực hiện | trá
 scope = đối tượng | đối tượng áp dụng | phạm vi | phạm vi, đối tượng | phạm vi và đối tượng | đối tượng, phạm vi
 assignment = phân công | phân công nhiệm vụ | phân công nhiệm vụ cụ thể | phân công trách nhiệm
 appendix = phụ lục
+situation = thực trạng | hiện trạng | tình hình | tình hình thực hiện | kết quả thực hiện | kết quả đạt được | kết quả triển khai | đánh giá kết quả | đánh giá thực trạng | đánh giá tình hình | cơ sở thực tiễn
 
 # Words that stand before a numeral to name a part or an appendix heading: "PHẦN I", "Phụ lục 2".
 [part words]

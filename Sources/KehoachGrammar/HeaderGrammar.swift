@@ -34,6 +34,8 @@ public struct HeaderGrammar: Sendable {
     public let provinceLevelCities: PhraseMatcher<Bool>
     public let provinces: PhraseMatcher<Bool>
     public let siteBanner: PhraseMatcher<Bool>
+    /// Whole lines that start a website's footer after the document ("Văn bản liên quan").
+    public let siteFooter: PhraseMatcher<Bool>
     public let preambleOpeners: PhraseMatcher<Bool>
     public let recipientsWords: PhraseMatcher<Bool>
     public let signaturePrefixes: PhraseMatcher<Bool>
@@ -42,7 +44,7 @@ public struct HeaderGrammar: Sendable {
     init(_ file: GrammarFile) throws(GrammarError) {
         try file.requireSections(["motto", "stamps", "document types", "type codes", "issuing bodies", "body levels", "body heads",
                                   "organs", "central words", "administrative words", "not places", "province-level cities", "provinces",
-                                  "site banner", "preamble openers", "recipients", "signature prefixes", "office titles"])
+                                  "site banner", "site footer", "preamble openers", "recipients", "signature prefixes", "office titles"])
         motto = file.phraseSet("motto")
         stamps = file.phraseSet("stamps")
         documentTypes = try file.keyedPhrases("document types")
@@ -84,6 +86,7 @@ public struct HeaderGrammar: Sendable {
         provinceLevelCities = file.phraseSet("province-level cities")
         provinces = file.phraseSet("provinces")
         siteBanner = file.phraseSet("site banner")
+        siteFooter = file.phraseSet("site footer")
         preambleOpeners = file.phraseSet("preamble openers")
         recipientsWords = file.phraseSet("recipients")
         signaturePrefixes = file.phraseSet("signature prefixes")

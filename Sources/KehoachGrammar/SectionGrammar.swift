@@ -8,6 +8,8 @@ public enum SectionKind: String, Codable, Sendable, CaseIterable {
     case tasks, solutions
     case tasksAndSolutions = "tasks-and-solutions"
     case funding, implementation, scope, assignment, appendix
+    /// What is now ("Thực trạng", "Kết quả đạt được"): its numbers are baselines, not targets.
+    case situation
 
     /// Sections whose items are the plan's objectives.
     public var isObjectives: Bool {

@@ -63,6 +63,8 @@ enum CellStream {
             // an appendix or a part starts after the table, never inside a cell
             if case .heading(let label) = token.kind, label.scheme == .appendix || label.scheme == .part { break }
             if token.isCellBorder {
+                // "…………": a site's mark for rows it left out stands where rows part
+                if let cell = current, isElision(cell.text) { current = nil }
                 cells.append(current ?? TextRun("", key: "", at: token.location))
                 current = nil
                 lastBorder = index
@@ -133,6 +135,10 @@ enum CellStream {
             position += 1
         }
         return (rows, min(cells.count, rows.count * width + max(0, rows.count - 1)))
+    }
+
+    private static func isElision(_ text: String) -> Bool {
+        !text.isEmpty && text.unicodeScalars.allSatisfy { $0 == "." || $0 == "…" || $0 == " " }
     }
 
     /// "1", "12.", "II", "a)", "B": a row's number.

@@ -148,7 +148,13 @@ struct HeaderReader {
             defer { index += 1 }
             if token.isBlank || isBanner(token) { continue }
             if case .rule = token.kind { continue }
-            if isSureLetterheadLine(token) { sure = index; break }
+            if isSureLetterheadLine(token) {
+                // a site's headline "KẾ HOẠCH …" above the letterhead: the motto or the number
+                // follows it, where they never follow a document's own type line
+                if isTypeLine(token), let later = letterheadField(in: tokens, after: index) { index = later; sure = later; break }
+                sure = index
+                break
+            }
             if case .heading(let label) = token.kind, label.scheme != .appendix { return nil }
             if !isLetterheadLine(token) { passed += 1 }
         }
@@ -159,7 +165,8 @@ struct HeaderReader {
             let token = tokens[back]
             if token.isBlank { back -= 1; continue }
             if case .rule = token.kind { back -= 1; continue }
-            guard !isBanner(token), isLetterheadLine(token) else { break }
+            // the lines in capitals above the first sure line: the issuer, never a type line
+            guard !isBanner(token), isLetterheadLine(token), !isTypeLine(token) else { break }
             start = back
             back -= 1
         }
@@ -182,6 +189,26 @@ struct HeaderReader {
             index += 1
         }
         return Region(letterhead: start..<index, typeLine: typeLine, bodyStart: nextNonBlank(tokens, from: index))
+    }
+
+    /// The first motto, number or place-date line within a few lines after `index`.
+    private func letterheadField(in tokens: [Token], after index: Int) -> Int? {
+        var seen = 0
+        var next = index + 1
+        while next < tokens.count, seen < 8 {
+            let token = tokens[next]
+            if !token.isBlank {
+                switch token.kind {
+                case .motto, .documentNumber, .placeDate: return next
+                case .heading: return nil
+                default:
+                    if grammar.header.motto.matches(in: token.key).contains(where: { $0.range.count >= 12 }) { return next }
+                }
+                seen += 1
+            }
+            next += 1
+        }
+        return nil
     }
 
     /// A line only a letterhead has: the motto, a number or place-date line, the type line, or

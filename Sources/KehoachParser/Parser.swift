@@ -20,10 +20,18 @@ public struct Parser: Sendable {
     public func parse(tokens: [Token], diagnostics: [Diagnostic] = []) -> PlanDocument {
         let headerResult = HeaderReader(grammar: grammar, lexer: lexer).read(tokens)
         var body = BodyReader(grammar: grammar, lexer: lexer)
-        body.read(tokens[headerResult.bodyStart...])
+        let rest = tokens[headerResult.bodyStart...]
+        var footerNotes: [Diagnostic] = []
+        if let footer = SiteFooter.start(in: rest, grammar: grammar.header) {
+            body.read(rest[..<footer])
+            footerNotes.append(Diagnostic("parse.site-footer", .note, at: tokens[footer].location,
+                                          "a website's footer starts here (\"\(tokens[footer].text)\"): the text after it is not read"))
+        } else {
+            body.read(rest)
+        }
         var document = PlanDocument(header: headerResult.header, preamble: body.preamble,
                                     sections: body.sections, tables: body.tables, citations: [],
-                                    closing: body.closing, diagnostics: diagnostics + headerResult.diagnostics + body.diagnostics)
+                                    closing: body.closing, diagnostics: diagnostics + headerResult.diagnostics + body.diagnostics + footerNotes)
         IssuerInference(grammar: grammar).complete(&document)
         document.citations = citations(of: document)
         if document.sections.isEmpty {

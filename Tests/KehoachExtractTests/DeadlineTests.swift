@@ -101,8 +101,10 @@ final class RealDeadlineFormTests: XCTestCase {
         XCTAssertEqual(pairs("- Quán triệt Nghị quyết số 09-NQ/TU của Ban Thường vụ Tỉnh ủy về phòng, chống ma túy đến năm 2030."), [])
     }
 
-    func test_theYearsOfThePlansOwnTitle_areItsScope() {
-        XCTAssertEqual(pairs("- Phát triển mạng lưới cơ sở văn hóa đến năm 2030.", title: "Thực hiện Quy hoạch thời kỳ 2021-2030, tầm nhìn đến năm 2045"), [])
+    /// gh-dongnai-182 (fresh): in a plan to 2030, "đến hết năm 2030" is when its target is due.
+    func test_theHorizonOfAPlanForYears_isADeadline_butAnAnnualPlansYearIsNot() {
+        XCTAssertEqual(pairs("- Bảo đảm đến hết năm 2030, có ít nhất 50% xã không ma túy.", title: "Phòng, chống ma túy đến năm 2030"), ["before 2030"])
+        XCTAssertEqual(pairs("- Hoàn thành trong năm 2025.", title: "Chuyển đổi số năm 2025"), [])
     }
 
     func test_monthRecurringEveryYear_keepsItsMonth() {
@@ -137,8 +139,8 @@ final class TaskTimeFieldTests: XCTestCase {
         XCTAssertEqual(plan.targets.map(\.year), [2030])
     }
 
-    func test_aDeadlineWrappedOverTwoLines_isOnTheLineItsQuoteStarts() {
-        XCTAssertEqual(pairs("- Các bộ hoàn thành việc rà soát trước\nngày 01 tháng 01 năm 2026."), ["6 before 2026-01-01"])
+    func test_aDeadlineWrappedOverTwoLines_isOnTheLineOfItsDate() {
+        XCTAssertEqual(pairs("- Các bộ hoàn thành việc rà soát trước\nngày 01 tháng 01 năm 2026."), ["7 before 2026-01-01"])
     }
 }
 

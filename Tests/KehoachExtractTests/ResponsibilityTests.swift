@@ -230,4 +230,47 @@ final class UnitFieldTests: XCTestCase {
         2. Bộ trưởng Bộ Công an có trách nhiệm chỉ đạo triển khai.
         """), ["lead Bộ Công an"])
     }
+
+    /// gh-nghean-980 (fresh): a web copy wraps cells at a width, mid-name.
+    func test_aNameWrappedInItsCell_isOneUnit() {
+        XCTAssertEqual(units("""
+        PHỤ LỤC
+        NHIỆM VỤ
+        |
+        TT
+        |
+        Nội dung
+        |
+        Cơ quan chủ trì
+        |
+        Cơ quan phối hợp
+        |
+        |
+        1
+        |
+        Xây dựng quy chế trực ban
+        |
+        Sở Nông nghiệp và
+        Môi trường
+        |
+        Văn phòng Ban Chỉ
+        huy
+        |
+        |
+        2
+        |
+        Ban hành kế hoạch
+        |
+        Bộ CHQS tỉnh
+        |
+        Công an tỉnh
+        |
+        """), ["lead Sở Nông nghiệp và Môi trường", "support Văn phòng Ban Chỉ huy", "lead Bộ Chỉ huy Quân sự tỉnh", "support Công an tỉnh"])
+    }
+
+    /// gh-dongnai-182 (fresh): under a role heading, a sentence whose units advise on a task.
+    func test_unitsUnderARoleHeading_endWhereTheyAdvise() {
+        XCTAssertEqual(units("IV. TỔ CHỨC THỰC HIỆN\nb) Chủ trì, phối hợp\n- Sở Tài chính và các đơn vị có liên quan tham mưu Ủy ban nhân dân tỉnh cân đối ngân sách."),
+                       ["lead Sở Tài chính"])
+    }
 }

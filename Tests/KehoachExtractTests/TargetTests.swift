@@ -203,3 +203,22 @@ final class CountFormTests: XCTestCase {
         XCTAssertEqual(found.first?.aspirational, true)
     }
 }
+
+/// The year and the standing of a target from where it stands (gh-nghean-987, web-bentre-2889,
+/// gh-bacninh-141).
+final class TargetContextTests: XCTestCase {
+    private func read(_ body: String, title: String) -> Plan {
+        PlanReader().read(text: "KẾ HOẠCH\n\(title)\n\n\(body)\n")
+    }
+
+    func test_aSectionOnWhatIsNow_setsNoTargets() {
+        let plan = read("I. THỰC TRẠNG\nToàn tỉnh có 183 trường đạt chuẩn, 95% trường có kết nối Internet.\nII. MỤC TIÊU\n- 100% trường có kết nối Internet.",
+                        title: "Chuyển đổi số năm 2025")
+        XCTAssertEqual(plan.targets.map(\.value), [100])
+    }
+
+    func test_aTargetWithNoYear_isForTheEndOfThePlansPeriod_notItsVision() {
+        let plan = read("II. MỤC TIÊU\n- 100% khu công nghiệp có sóng 5G.", title: "Phát triển sóng 5G giai đoạn 2026 - 2030, tầm nhìn đến năm 2045")
+        XCTAssertEqual(plan.targets.map(\.year), [2030])
+    }
+}

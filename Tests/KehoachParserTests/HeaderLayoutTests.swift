@@ -284,4 +284,27 @@ final class HeaderLayoutTests: XCTestCase {
         XCTAssertEqual(document.closing.signer, "Tạ Quang Đông")
         XCTAssertEqual(document.sections.map(\.label.text), ["Điều 1", "I", "II"])
     }
+
+    /// web-thcs-nguyentrungtruc-94 (fresh): a document site's headline "KẾ HOẠCH …" above the
+    /// school's letterhead is passed over.
+    func test_siteHeadlineAboveTheLetterhead_isNoTypeLine() {
+        let h = parse("""
+        Tải bản đầy đủ (.doc) (45 trang)
+
+        KẾ HOẠCH CHIẾN LƯỢC PHÁT TRIỂN GIÁO DỤC - TRƯỜNG THCS NGUYỄN TRUNG TRỰC
+
+        PHÒNG GD&ĐT VẠN NINH CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        TRƯỜNG THCS NGUYỄN TRUNG TRỰC Độc lập - Tự do - Hạnh phúc
+
+        Số: 94 /KH-NTT Vạn Khánh, ngày 30 tháng 12 năm 2012
+        KẾ HOẠCH
+        CHIẾN LƯỢC PHÁT TRIỂN GIÁO DỤC
+        Trường THCS Nguyễn Trung Trực được thành lập theo Quyết định số 912/QĐ-UBND.
+        """).header
+        XCTAssertEqual(h.issuer?.value, "Trường THCS Nguyễn Trung Trực")
+        XCTAssertEqual(h.level, .school)
+        XCTAssertEqual(h.number?.value, "94/KH-NTT")
+        XCTAssertEqual(h.date?.value.iso, "2012-12-30")
+        XCTAssertEqual(h.title?.value, "CHIẾN LƯỢC PHÁT TRIỂN GIÁO DỤC")
+    }
 }

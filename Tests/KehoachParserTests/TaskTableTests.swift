@@ -166,4 +166,50 @@ final class WebCopyTableTests: XCTestCase {
         XCTAssertEqual(document.closing.signer, "Nguyễn Thị Ngọc Điệp")
         XCTAssertEqual(document.sections.map(\.label.text), ["I", "PHỤ LỤC"])
     }
+
+    /// gh-nghean-980 (fresh): the site left rows out and put a dotted line where they stood.
+    func test_aDottedLineForLeftOutRows_partsTheRowsAroundIt() {
+        let document = parse("""
+        PHỤ LỤC
+        NHIỆM VỤ
+        |
+        TT
+        |
+        Nội dung thực hiện
+        |
+        Cơ quan chủ trì
+        |
+        |
+        1
+        |
+        Ban hành Quy chế phối hợp tìm kiếm, cứu nạn
+        |
+        Sở Xây dựng
+        |
+        ….................................
+        |
+        2
+        |
+        Thành lập bộ máy quản lý Quỹ
+        |
+        Sở Tài chính
+        |
+        |
+        3
+        |
+        Duy trì Hệ thống Tổng đài 112
+        |
+        Công an tỉnh
+        |
+        """)
+        XCTAssertEqual(document.tables.first?.dataRows.map { $0.cells.first ?? "" }, ["1", "2", "3"])
+    }
+
+    /// gh-nghean-980 (fresh): a legal-document site's list of related documents after the plan.
+    func test_aSitesFooter_endsThePlan() {
+        let document = parse("I. NHIỆM VỤ\n1. Ban hành quy chế trước ngày 30/11/2025.\nVăn bản này chưa cập nhật nội dung Tiếng Anh\n## Văn bản liên quan\nBan hành:\n04/09/2025\n")
+        XCTAssertEqual(document.sections.first?.children.count, 1)
+        XCTAssertTrue(document.sections.first?.children.first?.blocks.isEmpty ?? false)
+        XCTAssertEqual(document.diagnostics.map(\.id), ["parse.site-footer"])
+    }
 }
