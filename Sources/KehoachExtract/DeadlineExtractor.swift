@@ -220,12 +220,7 @@ struct DeadlineExtractor {
         }
         // "trong giai đoạn 2026-2030": the period the task runs in
         if scanner.scan("trong giai đoạn") {
-            scanner.skipSpaces()
-            guard let from = scanner.scanNumber(maxDigits: 4), (1990...2100).contains(from) else { return nil }
-            scanner.skipSpaces()
-            guard scanner.scan(byte: UInt8(ascii: "-")) || scanner.scan("–", wholeWord: false) else { return nil }
-            scanner.skipSpaces()
-            guard let to = scanner.scanNumber(maxDigits: 4), to > from, to <= 2100 else { return nil }
+            guard let (from, to) = YearPhrase.yearRange(&scanner) else { return nil }
             return ("\(from)/\(to)", start..<scanner.position)
         }
         guard scanner.scan(Self.quarterWord) || scanner.scan(Self.quarterVariant) else { return nil }

@@ -55,6 +55,11 @@ enum YearPhrase {
         let word = within ? Self.withinPeriod : Self.period
         guard let at = within ? key.firstOffset(of: word) : (key.starts(with: word) ? 0 : nil) else { return nil }
         var scanner = ByteScanner(bytes: key, at: at + word.count)
+        return yearRange(&scanner)
+    }
+
+    /// "2026 - 2030", "2026–2030" at the scanner (after spaces): the first and last years.
+    static func yearRange(_ scanner: inout ByteScanner) -> (from: Int, to: Int)? {
         scanner.skipSpaces()
         guard let from = scanner.scanNumber(maxDigits: 4), (1990...2100).contains(from) else { return nil }
         scanner.skipSpaces()
