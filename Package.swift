@@ -4,6 +4,7 @@
 //   bytes ─decode/normalize─▶ SourceText        KehoachText
 //         (.docx: ZIP, inflate)                  KehoachZip
 //         (.docx: WordprocessingML → text)       KehoachDocx
+//         (PDF text layer → text)                KehoachPDF
 //         (format by magic bytes → text)         KehoachDocument
 //         (language knowledge as data)           KehoachGrammar
 //         ─lex─▶ [Token]                         KehoachLexer
@@ -25,7 +26,8 @@ let package = Package(
         .target(name: "KehoachText"),
         .target(name: "KehoachZip"),
         .target(name: "KehoachDocx", dependencies: ["KehoachText", "KehoachZip"]),
-        .target(name: "KehoachDocument", dependencies: ["KehoachText", "KehoachDocx"]),
+        .target(name: "KehoachPDF", dependencies: ["KehoachText", "KehoachZip"]),
+        .target(name: "KehoachDocument", dependencies: ["KehoachText", "KehoachDocx", "KehoachPDF"]),
         .target(name: "KehoachGrammar", dependencies: ["KehoachText"]),
         .target(name: "KehoachLexer", dependencies: ["KehoachText", "KehoachGrammar"]),
         .target(name: "KehoachParser", dependencies: ["KehoachText", "KehoachGrammar", "KehoachLexer"]),
@@ -38,6 +40,7 @@ let package = Package(
         .testTarget(name: "KehoachTextTests", dependencies: ["KehoachText"]),
         .testTarget(name: "KehoachZipTests", dependencies: ["KehoachZip"]),
         .testTarget(name: "KehoachDocxTests", dependencies: ["KehoachDocx", "KehoachDocument"]),
+        .testTarget(name: "KehoachPDFTests", dependencies: ["KehoachPDF", "KehoachDocument"]),
         .testTarget(name: "KehoachLexerTests", dependencies: ["KehoachLexer"]),
         .testTarget(name: "KehoachParserTests", dependencies: ["KehoachParser"]),
         .testTarget(name: "KehoachExtractTests", dependencies: ["KehoachExtract"]),
