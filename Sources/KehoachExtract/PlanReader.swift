@@ -18,10 +18,16 @@ public struct PlanReader: Sendable {
     }
 
     public func read(_ bytes: [UInt8], source: String? = nil) throws(DecodingError) -> Plan {
+        try readDocument(bytes, source: source).plan
+    }
+
+    /// The plan and the text it was read from: for a Word or PDF file, the text kehoach made
+    /// of it, whose lines the plan's line numbers count.
+    public func readDocument(_ bytes: [UInt8], source: String? = nil) throws(DecodingError) -> (plan: Plan, text: DecodedText) {
         let decoded = try DocumentDecoder.decode(bytes)
         var plan = extractor.extract(parser.parse(Normalizer.normalize(decoded)), source: source)
         plan.document = decoded.map
-        return plan
+        return (plan, decoded)
     }
 
     public func read(text: String, source: String? = nil) -> Plan {
