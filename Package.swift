@@ -37,14 +37,16 @@ let package = Package(
         .target(name: "KehoachRender", dependencies: ["KehoachText", "KehoachGrammar", "KehoachExtract", "KehoachCompare"]),
         .executableTarget(name: "kehoach", dependencies: ["KehoachText", "KehoachDocument", "KehoachGrammar", "KehoachParser", "KehoachExtract",
                                                           "KehoachCorpus", "KehoachCompare", "KehoachRender"]),
+        // ZIP, Word and PDF files built in tests, and the paths of the fixtures
+        .target(name: "KehoachTestSupport", path: "Tests/KehoachTestSupport"),
         .testTarget(name: "KehoachTextTests", dependencies: ["KehoachText"]),
-        .testTarget(name: "KehoachZipTests", dependencies: ["KehoachZip"]),
-        .testTarget(name: "KehoachDocxTests", dependencies: ["KehoachDocx", "KehoachDocument"]),
-        .testTarget(name: "KehoachPDFTests", dependencies: ["KehoachPDF", "KehoachDocument"]),
+        .testTarget(name: "KehoachZipTests", dependencies: ["KehoachZip", "KehoachTestSupport"]),
+        .testTarget(name: "KehoachDocxTests", dependencies: ["KehoachDocx", "KehoachDocument", "KehoachTestSupport"]),
+        .testTarget(name: "KehoachPDFTests", dependencies: ["KehoachPDF", "KehoachDocument", "KehoachTestSupport"]),
         .testTarget(name: "KehoachLexerTests", dependencies: ["KehoachLexer"]),
         .testTarget(name: "KehoachParserTests", dependencies: ["KehoachParser"]),
-        .testTarget(name: "KehoachExtractTests", dependencies: ["KehoachExtract"]),
-        .testTarget(name: "KehoachCorpusTests", dependencies: ["KehoachCorpus"]),
+        .testTarget(name: "KehoachExtractTests", dependencies: ["KehoachExtract", "KehoachZip", "KehoachTestSupport"]),
+        .testTarget(name: "KehoachCorpusTests", dependencies: ["KehoachCorpus", "KehoachTestSupport"]),
         .testTarget(name: "KehoachCompareTests", dependencies: ["KehoachCompare", "KehoachRender", "KehoachExtract"]),
     ]
 )
