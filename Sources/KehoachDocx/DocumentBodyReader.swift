@@ -81,7 +81,13 @@ struct DocumentBodyReader {
                 }
             case .start(let tag):
                 if part.isFallback(tag) { part.skipElement(tag); continue }
-                guard let element = part.element(tag) else { continue }
+                guard let element = part.element(tag) else {
+                    // a border (w:top, w:insideV, ...) that is drawn
+                    if inBorders, !tables.isEmpty, let value = part.value(tag), !["none", "nil"].contains(value) {
+                        tables[tables.count - 1].bordered = true
+                    }
+                    continue
+                }
                 switch element {
                 case .p:
                     paragraph = ParagraphState()
@@ -129,10 +135,7 @@ struct DocumentBodyReader {
                     cells[cells.count - 1].span = min(max(part.intValue(tag) ?? 1, 1), 64)
                 case .vMerge where inCellProperties && !cells.isEmpty:
                     cells[cells.count - 1].merge = part.value(tag) == "restart" ? .restart : .continued
-                default:
-                    if inBorders, !tables.isEmpty, let value = part.value(tag), !["none", "nil"].contains(value) {
-                        tables[tables.count - 1].bordered = true
-                    }
+                default: break
                 }
             case .end(let tag):
                 guard let element = part.element(tag) else { continue }
