@@ -12,7 +12,8 @@ struct CrossReference {
     var trailer: [String: PDFObject] = [:]
 
     /// From `startxref`, following `/Prev`; nil when that chain cannot be read at all.
-    static func read(_ bytes: [UInt8], streams: (PDFObject) -> [UInt8]?) -> CrossReference? {
+    /// `object`: the object whose `N G obj` starts at an offset; `data`: a stream's decoded bytes.
+    static func read(_ bytes: [UInt8], object: (Int) -> PDFObject?, data: (PDFObject) -> [UInt8]?) -> CrossReference? {
         let syntax = PDFSyntax(bytes)
         guard let mark = syntax.findLast("startxref", before: bytes.count, after: bytes.count - 2048) else { return nil }
         var reader = PDFSyntax(bytes, at: mark + 9)
@@ -20,11 +21,11 @@ struct CrossReference {
         var table = CrossReference()
         var visited = Set<Int>()
         while offset >= 0, offset < bytes.count, visited.insert(offset).inserted, visited.count < 64 {
-            guard let section = readSection(bytes, at: offset, streams: streams) else { return visited.count > 1 ? table : nil }
+            guard let section = readSection(bytes, at: offset, object: object, data: data) else { return visited.count > 1 ? table : nil }
             // the newest section wins: earlier ones only fill in what it lacks
             table.locations.merge(section.locations) { newer, _ in newer }
             table.trailer.merge(section.trailer) { newer, _ in newer }
-            if let hybrid = section.trailer["XRefStm"]?.int, let extra = readSection(bytes, at: hybrid, streams: streams) {
+            if let hybrid = section.trailer["XRefStm"]?.int, let extra = readSection(bytes, at: hybrid, object: object, data: data) {
                 table.locations.merge(extra.locations) { newer, _ in newer }
             }
             guard let previous = section.trailer["Prev"]?.int else { break }
@@ -33,7 +34,8 @@ struct CrossReference {
         return table
     }
 
-    private static func readSection(_ bytes: [UInt8], at offset: Int, streams: (PDFObject) -> [UInt8]?) -> CrossReference? {
+    private static func readSection(_ bytes: [UInt8], at offset: Int, object: (Int) -> PDFObject?,
+                                    data: (PDFObject) -> [UInt8]?) -> CrossReference? {
         var reader = PDFSyntax(bytes, at: offset)
         reader.skipSpace()
         if reader.starts(with: "xref") {
@@ -41,9 +43,8 @@ struct CrossReference {
             return readTable(&reader)
         }
         // a cross-reference stream: "N G obj << /Type /XRef ... >> stream"
-        guard reader.object()?.int != nil, reader.object()?.int != nil, case .keyword("obj")? = reader.object(),
-              let stream = reader.object(), stream["Type"]?.name == "XRef", let data = streams(stream) else { return nil }
-        return readStream(stream.dictionary ?? [:], data)
+        guard let stream = object(offset), stream["Type"]?.name == "XRef", let decoded = data(stream) else { return nil }
+        return readStream(stream.dictionary ?? [:], decoded)
     }
 
     private static func readTable(_ reader: inout PDFSyntax) -> CrossReference {

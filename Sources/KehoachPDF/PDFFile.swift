@@ -12,7 +12,8 @@ final class PDFFile {
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
-        if let table = CrossReference.read(bytes, streams: { [unowned self] in self.data(of: $0) }),
+        if let table = CrossReference.read(bytes, object: { [unowned self] in self.objectAt($0, number: nil) },
+                                           data: { [unowned self] in self.data(of: $0) }),
            table.trailer["Root"] != nil, !table.locations.isEmpty {
             crossReference = table
         } else {
@@ -70,10 +71,12 @@ final class PDFFile {
         return found
     }
 
-    private func objectAt(_ offset: Int, number: Int) -> PDFObject? {
+    /// The object whose `N G obj` starts at `offset`, when N is `number` (any, when nil).
+    private func objectAt(_ offset: Int, number: Int?) -> PDFObject? {
         guard offset >= 0, offset < bytes.count else { return nil }
         var reader = PDFSyntax(bytes, at: offset)
-        guard reader.object()?.int == number, reader.object()?.int != nil, case .keyword("obj")? = reader.object() else { return nil }
+        guard let found = reader.object()?.int, number == nil || found == number, reader.object()?.int != nil,
+              case .keyword("obj")? = reader.object() else { return nil }
         guard let value = reader.object() else { return nil }
         if case .stream(let dictionary, let start) = value {
             return .stream(dictionary, streamRange(dictionary, from: start.lowerBound))

@@ -139,7 +139,7 @@ struct TextFlow {
         return !fits
     }
 
-    /// `- `, `+ `, `• `, `1. `, `2.1. `, `a) ` (not `– `, a dash that wrapped): a list item's mark, which starts a paragraph
+    /// `- `, `+ `, `• `, `II. `, `1. `, `2.1. `, `a) ` (not `– `, a dash that wrapped): a list item's mark, which starts a paragraph
     /// even below a full line.
     static func startsListItem(_ text: String) -> Bool {
         let scalars = Array(text.unicodeScalars.prefix(12))
@@ -148,6 +148,8 @@ struct TextFlow {
         var i = 0
         if first.properties.isLowercase {
             i = 1
+        } else if "IVXLC".unicodeScalars.contains(first) {
+            while i < scalars.count, "IVXLC".unicodeScalars.contains(scalars[i]) { i += 1 }
         } else {
             while i < scalars.count, ("0"..."9").contains(scalars[i]) || (i > 0 && scalars[i] == "." && i + 1 < scalars.count && ("0"..."9").contains(scalars[i + 1])) { i += 1 }
             // "2026." that wrapped to the head of a line is a year, not a label
