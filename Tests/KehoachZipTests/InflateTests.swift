@@ -19,7 +19,7 @@ final class InflateTests: XCTestCase {
 
     /// Dynamic codes: every part of the Word fixtures (zipped by Python's zlib) passes its CRC.
     func test_dynamicCodesOfRealArchives_passTheirCRC() throws {
-        let archive = try ZipArchive(Fixtures.document(Fixtures.planNames[0], "docx"))
+        let archive = try ZipArchive(PackageFiles.document(PackageFiles.planNames[0], "docx"))
         XCTAssertGreaterThan(archive.entries.count, 5)
         for entry in archive.entries { XCTAssertEqual(try archive.contents(of: entry).count, entry.size, entry.name) }
     }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The package's own files that tests read: the shipped plans and their Word and PDF copies.
-public enum Fixtures {
+public enum PackageFiles {
     public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     public static let planNames = ["000_fa63a0f80774488b", "001_9fe0b95e4769c4a4", "002_71e7e9b48e300ff8", "004_20279ad623c16fd7"]
