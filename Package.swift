@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "KehoachCorpus", dependencies: ["KehoachText", "KehoachGrammar", "KehoachExtract"]),
         .target(name: "KehoachCompare", dependencies: ["KehoachText", "KehoachGrammar", "KehoachExtract"]),
         .target(name: "KehoachRender", dependencies: ["KehoachText", "KehoachGrammar", "KehoachExtract", "KehoachCompare"]),
-        .executableTarget(name: "kehoach", dependencies: ["KehoachText", "KehoachDocument", "KehoachGrammar", "KehoachParser", "KehoachExtract",
+        .executableTarget(name: "kehoach", dependencies: ["KehoachText", "KehoachZip", "KehoachDocument", "KehoachGrammar", "KehoachParser", "KehoachExtract",
                                                           "KehoachCorpus", "KehoachCompare", "KehoachRender"]),
         // ZIP, Word and PDF files built in tests, and the paths of the fixtures
         .target(name: "KehoachTestSupport", path: "Tests/KehoachTestSupport"),

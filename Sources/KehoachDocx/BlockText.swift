@@ -19,18 +19,15 @@ enum BlockText {
             switch block {
             case .paragraph(let text):
                 paragraphNumber += 1
-                let broken = paragraphLines(text)
-                lines += broken
-                map.append(.paragraph(paragraphNumber), lines: broken.count)
+                map.append(.paragraph(paragraphNumber), lines: appendLines(of: text, to: &lines))
             case .table(let table):
                 tableNumber += 1
                 if isLayout(table) {
                     for (r, row) in table.rows.enumerated() {
                         for (c, cell) in row.enumerated() where cell.merge != .continued {
                             for (p, text) in cell.paragraphs.enumerated() {
-                                let broken = paragraphLines(text)
-                                lines += broken
-                                map.append(.cellParagraph(table: tableNumber, row: r + 1, cell: c + 1, paragraph: p + 1), lines: broken.count)
+                                let count = appendLines(of: text, to: &lines)
+                                map.append(.cellParagraph(table: tableNumber, row: r + 1, cell: c + 1, paragraph: p + 1), lines: count)
                             }
                         }
                     }
@@ -49,19 +46,36 @@ enum BlockText {
         !table.bordered && table.columnCount <= 2
     }
 
-    private static func paragraphLines(_ text: String) -> [Substring] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.drop(while: { $0 == "\t" })
+    /// Appends a paragraph's lines, returning how many. Most paragraphs are one line with
+    /// nothing to drop: they are checked as bytes first.
+    private static func appendLines(of text: String, to lines: inout [Substring]) -> Int {
+        if text.utf8.first != 0x09, !contains(text, 0x0A) {
+            lines.append(text[...])
+            return 1
         }
+        let broken = text.split(separator: "\n", omittingEmptySubsequences: false)
+        lines += broken.map { line in line.drop(while: { $0 == "\t" }) }
+        return broken.count
     }
 
     private static func rowLine(_ row: [WordCell]) -> String {
         var cells: [String] = []
         for cell in row {
-            let text = cell.merge == .continued ? "" : cell.paragraphs.joined(separator: " ")
-            cells.append(String(text.map { $0 == "\t" || $0 == "\n" ? " " : $0 }).trimming(" "))
+            cells.append(cell.merge == .continued ? "" : cellText(cell.paragraphs.joined(separator: " ")))
             cells += [String](repeating: "", count: cell.span - 1)
         }
         return cells.joined(separator: "\t")
+    }
+
+    /// A cell's text on one line: its tabs and line breaks as spaces, no spaces at the ends.
+    private static func cellText(_ text: String) -> String {
+        let utf8 = text.utf8
+        if utf8.first != 0x20, utf8.last != 0x20, !contains(text, 0x09), !contains(text, 0x0A) { return text }
+        return String(text.map { $0 == "\t" || $0 == "\n" ? " " : $0 }).trimming(" ")
+    }
+
+    private static func contains(_ text: String, _ byte: UInt8) -> Bool {
+        var text = text
+        return text.withUTF8 { TextBytes.firstOffset(of: byte, in: $0) != nil }
     }
 }

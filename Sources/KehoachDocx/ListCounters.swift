@@ -19,10 +19,11 @@ struct ListCounters {
     /// The label and its separator ("II. ", "2.1. ", "a) ", "- "), or nil when the paragraph
     /// shows none (no such list, `numId` 0, an empty label).
     mutating func label(numId: Int, level: Int) -> String? {
-        guard let instance = numbering.instances[numId], let levels = numbering.abstracts[instance.abstract],
-              let definition = levels[level] else { return nil }
-        let key = Key(abstract: instance.abstract, instance: instance.startOverrides.isEmpty ? nil : numId)
-        var values = counters[key] ?? [Int?](repeating: nil, count: Numbering.maxLevels)
+        guard (0..<Numbering.maxLevels).contains(level), let instance = numbering.instances[numId],
+              let levels = numbering.abstracts[instance.abstract], let definition = levels[level] else { return nil }
+        let key = Key(abstract: instance.abstract, instance: instance.overridesStart ? numId : nil)
+        // taken out of the dictionary while it changes, so that it is not copied
+        var values = counters.removeValue(forKey: key) ?? [Int?](repeating: nil, count: Numbering.maxLevels)
         func start(_ index: Int) -> Int { instance.startOverrides[index] ?? levels[index]?.start ?? 1 }
         values[level] = values[level].map { $0 + 1 } ?? start(level)
         for deeper in (level + 1)..<Numbering.maxLevels where level < (levels[deeper]?.restartAfter ?? deeper) {
@@ -34,24 +35,17 @@ struct ListCounters {
         return definition.noSuffix ? label : label + " "
     }
 
-    private func render(_ definition: Numbering.Level, level: Int, values: [Int?], levels: [Int: Numbering.Level],
+    private func render(_ definition: Numbering.Level, level: Int, values: [Int?], levels: [Numbering.Level?],
                         start: (Int) -> Int) -> String {
         if definition.format == .bullet { return Self.bullet(definition.text) }
         var out = ""
-        var scalars = definition.text.unicodeScalars.makeIterator()
-        while let scalar = scalars.next() {
-            guard scalar == "%" else {
-                out.unicodeScalars.append(scalar)
-                continue
+        for piece in definition.pieces {
+            switch piece {
+            case .literal(let text): out += text
+            case .counter(let index):
+                let format = definition.legal && index < level ? .decimal : levels[index]?.format ?? .decimal
+                out += format.render(values[index] ?? start(index))
             }
-            guard let digit = scalars.next() else { break }
-            guard let n = Int(String(digit)), (1...Numbering.maxLevels).contains(n) else {
-                out.unicodeScalars.append(digit)
-                continue
-            }
-            let index = n - 1
-            let format = definition.legal && index < level ? .decimal : levels[index]?.format ?? .decimal
-            out += format.render(values[index] ?? start(index))
         }
         return out
     }

@@ -4,8 +4,10 @@ struct Numbering: Sendable {
     struct Level: Sendable {
         var start = 1
         var format = NumberFormat.decimal
-        /// `%1.%2.`: the label, each `%n` standing for level n's counter.
-        var text = ""
+        /// `%1.%2.`: the label, each `%n` standing for level n's counter (`w:lvlText`).
+        var text = "" { didSet { pieces = Piece.parse(text) } }
+        /// `text` cut into its literal parts and counters, once.
+        private(set) var pieces: [Piece] = []
         /// `w:lvlRestart`: the level restarts when a level above this one-based number is used;
         /// 0 never. Nil: after any level above it.
         var restartAfter: Int?
@@ -17,12 +19,42 @@ struct Numbering: Sendable {
         var style: String?
     }
 
-    struct Instance: Sendable {
-        var abstract: Int
-        var startOverrides: [Int: Int] = [:]
+    /// A part of a level's label: text as written, or the counter of level `index` (0-based).
+    enum Piece: Equatable, Sendable {
+        case literal(String)
+        case counter(Int)
+
+        static func parse(_ text: String) -> [Piece] {
+            var pieces: [Piece] = []
+            var literal = ""
+            var scalars = text.unicodeScalars.makeIterator()
+            while let scalar = scalars.next() {
+                guard scalar == "%" else {
+                    literal.unicodeScalars.append(scalar)
+                    continue
+                }
+                guard let digit = scalars.next() else { break }
+                guard let n = digit.properties.numericType == .decimal ? Int(String(digit)) : nil, (1...Numbering.maxLevels).contains(n) else {
+                    literal.unicodeScalars.append(digit)
+                    continue
+                }
+                if !literal.isEmpty { pieces.append(.literal(literal)); literal = "" }
+                pieces.append(.counter(n - 1))
+            }
+            if !literal.isEmpty { pieces.append(.literal(literal)) }
+            return pieces
+        }
     }
 
-    var abstracts: [Int: [Int: Level]] = [:]
+    struct Instance: Sendable {
+        var abstract: Int
+        /// Per level (0–8), the start value this instance sets, if any.
+        var startOverrides = [Int?](repeating: nil, count: Numbering.maxLevels)
+        var overridesStart: Bool { startOverrides.contains { $0 != nil } }
+    }
+
+    /// Per abstract list, its levels 0–8 (nil where it defines none).
+    var abstracts: [Int: [Level?]] = [:]
     var instances: [Int: Instance] = [:]
 
     static let maxLevels = 9
@@ -56,7 +88,9 @@ struct Numbering: Sendable {
                 case .abstractNumId? where instance != nil:
                     if let id = instance, let target = part.intValue(tag) { instances[id] = Instance(abstract: target) }
                 case .startOverride? where instance != nil && override != nil:
-                    if let id = instance, let value = part.intValue(tag) { instances[id]?.startOverrides[override!] = value }
+                    if let id = instance, let value = part.intValue(tag), (0..<Self.maxLevels).contains(override!) {
+                        instances[id]?.startOverrides[override!] = value
+                    }
                 default: break
                 }
             case .end(let tag):
@@ -66,7 +100,9 @@ struct Numbering: Sendable {
                 case .lvlOverride?: override = nil
                 case .lvl?:
                     // a level inside a w:lvlOverride replaces nothing here: Word itself rarely writes them
-                    if let (index, value) = level, let abstract, override == nil { abstracts[abstract, default: [:]][index] = value }
+                    if let (index, value) = level, let abstract, override == nil {
+                        abstracts[abstract, default: [Level?](repeating: nil, count: Self.maxLevels)][index] = value
+                    }
                     level = nil
                 default: break
                 }
@@ -78,6 +114,6 @@ struct Numbering: Sendable {
     /// The level tied to a paragraph style in a list, for a style's numbering with no level.
     func level(ofStyle style: String, numId: Int) -> Int? {
         guard let abstract = instances[numId]?.abstract else { return nil }
-        return abstracts[abstract]?.first { $0.value.style == style }?.key
+        return abstracts[abstract]?.firstIndex { $0?.style == style }
     }
 }

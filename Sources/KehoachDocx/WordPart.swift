@@ -3,7 +3,8 @@
 /// choose another), learnt from the first tag's declarations.
 struct WordPart {
     private(set) var scanner: XMLScanner
-    private var prefix = Array("w".utf8)
+    /// The prefix's bytes packed, first byte lowest (a prefix longer than eight bytes: none).
+    private var prefix: (bytes: UInt64, count: Int) = (UInt64(UInt8(ascii: "w")), 1)
     private var learnt = false
 
     static let namespaces = ["http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -24,14 +25,27 @@ struct WordPart {
 
     /// The element, when the tag is in the WordprocessingML namespace and one kehoach knows.
     func element(_ tag: XMLScanner.Tag) -> WordElement? {
-        guard scanner.bytesEqual(tag.prefix, prefix) else { return nil }
+        guard isWordNamespace(tag) else { return nil }
         return WordElement(tag.local, in: scanner)
+    }
+
+    private func isWordNamespace(_ tag: XMLScanner.Tag) -> Bool {
+        guard tag.prefix.count == prefix.count else { return false }
+        var packed: UInt64 = 0
+        var shift: UInt64 = 0
+        for i in tag.prefix {
+            packed |= UInt64(scanner.bytes[i]) << shift
+            shift += 8
+        }
+        return packed == prefix.bytes
     }
 
     /// `mc:Fallback` holds a second copy of what `mc:Choice` holds, for older readers.
     func isFallback(_ tag: XMLScanner.Tag) -> Bool {
-        scanner.bytesEqual(tag.local, Array("Fallback".utf8)) && !scanner.bytesEqual(tag.prefix, prefix)
+        tag.local.count == 8 && scanner.bytesEqual(tag.local, Self.fallback) && !isWordNamespace(tag)
     }
+
+    private static let fallback = Array("Fallback".utf8)
 
     func value(_ tag: XMLScanner.Tag) -> String? { scanner.attributeString(Self.val, of: tag) }
     func intValue(_ tag: XMLScanner.Tag) -> Int? { scanner.attributeInt(Self.val, of: tag) }
@@ -60,7 +74,7 @@ struct WordPart {
                 let declared = XMLScanner.Tag(prefix: 0..<0, local: 0..<0, attributes: i..<tag.attributes.upperBound, selfClosing: false)
                 let name = Array(UnsafeBufferPointer(rebasing: bytes[nameStart..<nameEnd]))
                 if let uri = scanner.attributeString(name, of: declared), Self.namespaces.contains(uri) {
-                    prefix = name
+                    prefix = name.count <= 8 ? (name.reversed().reduce(0) { $0 << 8 | UInt64($1) }, name.count) : (0, -1)
                     return
                 }
                 i = nameEnd

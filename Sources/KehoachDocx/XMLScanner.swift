@@ -1,3 +1,4 @@
+import Foundation
 import KehoachText
 
 /// A pull reader of XML bytes, enough for the parts of a Word file: start and end tags, text,
@@ -87,8 +88,8 @@ struct XMLScanner {
 
     func bytesEqual(_ range: Range<Int>, _ literal: [UInt8]) -> Bool {
         guard range.count == literal.count else { return false }
-        for (i, byte) in literal.enumerated() where bytes[range.lowerBound + i] != byte { return false }
-        return true
+        guard let base = bytes.baseAddress, range.upperBound <= bytes.count else { return range.isEmpty }
+        return literal.withUnsafeBufferPointer { memcmp(base + range.lowerBound, $0.baseAddress!, range.count) == 0 }
     }
 
     /// The raw value of the attribute with this local name (any prefix).
@@ -201,10 +202,23 @@ struct XMLScanner {
         return (start..<colon, (colon + 1)..<i, i)
     }
 
-    /// The `>` that ends a start tag, quotes respected.
+    /// The `>` that ends a start tag, quotes respected: the next `>` (memchr), unless a quote
+    /// before it is still open, which is rare enough to walk byte by byte.
     private func tagEnd(from start: Int) -> Int? {
-        var i = start
+        guard let close = offset(of: UInt8(ascii: ">"), from: start) else { return nil }
         var quote: UInt8 = 0
+        var i = start
+        while i < close {
+            let byte = bytes[i]
+            if quote != 0 {
+                if byte == quote { quote = 0 }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                quote = byte
+            }
+            i += 1
+        }
+        guard quote != 0 else { return close }
+        // the > sits inside a value: go on from there
         while i < bytes.count {
             let byte = bytes[i]
             if quote != 0 {
