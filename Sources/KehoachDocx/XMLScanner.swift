@@ -60,9 +60,18 @@ struct XMLScanner {
                 position = close + 1
                 return .end(Tag(prefix: prefix, local: local, attributes: close..<close, selfClosing: false))
             default:
-                guard let close = tagEnd(from: position + 1) else { return nil }
+                // most tags have no attributes: their name ends at the > (or />) itself
+                let (prefix, local, afterName) = name(from: position + 1, to: bytes.count)
+                let close: Int
+                if afterName < bytes.count, bytes[afterName] == UInt8(ascii: ">") {
+                    close = afterName
+                } else if afterName + 1 < bytes.count, bytes[afterName] == UInt8(ascii: "/"), bytes[afterName + 1] == UInt8(ascii: ">") {
+                    close = afterName + 1
+                } else {
+                    guard let found = tagEnd(from: afterName) else { return nil }
+                    close = found
+                }
                 let selfClosing = bytes[close - 1] == UInt8(ascii: "/")
-                let (prefix, local, afterName) = name(from: position + 1, to: close)
                 position = close + 1
                 return .start(Tag(prefix: prefix, local: local, attributes: afterName..<(selfClosing ? close - 1 : close),
                                   selfClosing: selfClosing))
@@ -202,23 +211,10 @@ struct XMLScanner {
         return (start..<colon, (colon + 1)..<i, i)
     }
 
-    /// The `>` that ends a start tag, quotes respected: the next `>` (memchr), unless a quote
-    /// before it is still open, which is rare enough to walk byte by byte.
+    /// The `>` that ends a start tag, quotes respected.
     private func tagEnd(from start: Int) -> Int? {
-        guard let close = offset(of: UInt8(ascii: ">"), from: start) else { return nil }
-        var quote: UInt8 = 0
         var i = start
-        while i < close {
-            let byte = bytes[i]
-            if quote != 0 {
-                if byte == quote { quote = 0 }
-            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                quote = byte
-            }
-            i += 1
-        }
-        guard quote != 0 else { return close }
-        // the > sits inside a value: go on from there
+        var quote: UInt8 = 0
         while i < bytes.count {
             let byte = bytes[i]
             if quote != 0 {
