@@ -2,12 +2,14 @@
 /// PDF cut them into lines:
 ///
 /// - a row continues the line above when the first word of the row would not have fitted on
-///   it (the writer wrapped it there), unless the line above ends a sentence and the row starts
-///   a new item (a capital, a digit, a list mark);
+///   it (the writer wrapped it there), unless the row starts with a list mark (`- `, `II. `,
+///   `a) `); a row in lower case always continues;
 /// - vertical space of one empty line or more becomes that many blank lines (across a page
-///   break: the space left at the foot of one page and at the head of the next);
+///   break: the space at the head of the next page, and at most one line at the foot of the
+///   page, which may be empty for other reasons);
 /// - a letterhead (the first rows of page 1 in two columns) is read column by column, left
-///   then right, each column's wrapped lines joined within the column's width;
+///   then right, each of its rows a line unless it is the lower-case or numeric rest of the
+///   row above;
 /// - rows of several segments make a table: one line per table row, cells separated by tabs
 ///   and placed by the x of the columns of its first row; rows that carry no first cell are
 ///   the wrapped rest of the cells above; a header row repeated at the top of a page is dropped.
@@ -22,6 +24,7 @@ struct TextFlow {
     /// The usual distance between baselines, and where text starts and ends on a full page.
     private let pitch: Double
     private let top: Double, bottom: Double
+
     init(_ rows: [TextRow]) {
         self.rows = rows
         // the body's margins, from lines of one segment (tables may reach further)
@@ -139,8 +142,8 @@ struct TextFlow {
         return !fits
     }
 
-    /// `- `, `+ `, `• `, `II. `, `1. `, `2.1. `, `a) ` (not `– `, a dash that wrapped): a list item's mark, which starts a paragraph
-    /// even below a full line.
+    /// `- `, `+ `, `• `, `II. `, `1. `, `2.1. `, `a) `: a list item's mark, which starts a
+    /// paragraph even below a full line. (Not `– `, a dash that wrapped, nor `2026. `, a year.)
     static func startsListItem(_ text: String) -> Bool {
         let scalars = Array(text.unicodeScalars.prefix(12))
         guard let first = scalars.first else { return false }
@@ -151,9 +154,10 @@ struct TextFlow {
         } else if "IVXLC".unicodeScalars.contains(first) {
             while i < scalars.count, "IVXLC".unicodeScalars.contains(scalars[i]) { i += 1 }
         } else {
-            while i < scalars.count, ("0"..."9").contains(scalars[i]) || (i > 0 && scalars[i] == "." && i + 1 < scalars.count && ("0"..."9").contains(scalars[i + 1])) { i += 1 }
-            // "2026." that wrapped to the head of a line is a year, not a label
-            guard i > 0, !scalars[0..<min(i, 3)].allSatisfy({ ("0"..."9").contains($0) }) || i < 3 else { return false }
+            func isDigit(_ at: Int) -> Bool { at < scalars.count && ("0"..."9").contains(scalars[at]) }
+            while isDigit(i) || (i > 0 && i < scalars.count && scalars[i] == "." && isDigit(i + 1)) { i += 1 }
+            let firstNumber = scalars.prefix { ("0"..."9").contains($0) }.count
+            guard (1...2).contains(firstNumber) else { return false }
         }
         return i + 1 < scalars.count && (scalars[i] == "." || scalars[i] == ")") && scalars[i + 1] == " "
     }
@@ -181,7 +185,7 @@ struct TextFlow {
     /// row with a segment that sits in neither column (neither centred in it nor starting where
     /// its first row starts), such as a title at the margin. The gap between the columns is
     /// narrowed by each row of two segments.
-    private func headerColumns() -> (left: [Item], right: [Item], split: Double, end: Int)? {
+    private func headerColumns() -> (left: [Item], right: [Item], end: Int)? {
         guard let first = rows.first, first.segments.count == 2 else { return nil }
         var gap = (low: first.segments[0].endX, high: first.segments[1].x)
         func column(of segment: TextRow.Segment) -> Int? {
@@ -208,7 +212,7 @@ struct TextFlow {
             }
             end = i + 1
         }
-        return end > 0 ? (leftColumn, rightColumn, (gap.low + gap.high) / 2, end) : nil
+        return end > 0 ? (leftColumn, rightColumn, end) : nil
     }
 
     // MARK: - Tables

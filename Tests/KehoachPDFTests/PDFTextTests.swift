@@ -70,3 +70,14 @@ final class PDFTextTests: XCTestCase {
         XCTAssertEqual(text.encoding, .pdf)
     }
 }
+
+final class ListMarkTests: XCTestCase {
+    func test_listMarks_startParagraphs_butYearsAndDashesDoNot() {
+        for mark in ["- Nội dung", "+ Nội dung", "• a", "II. NHIỆM VỤ", "1. Mục", "2.1. Mục", "12) Mục", "a) Mục", "đ) Mục"] {
+            XCTAssertTrue(TextFlow.startsListItem(mark), mark)
+        }
+        for text in ["2026. Trường", "– học", "18/9/2025 của", "1", "1.", "Mục 1", "-5%"] {
+            XCTAssertFalse(TextFlow.startsListItem(text), text)
+        }
+    }
+}
