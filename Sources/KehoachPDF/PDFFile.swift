@@ -135,19 +135,23 @@ final class PDFFile {
     struct Page {
         var contents: [UInt8]
         var resources: [String: PDFObject]
+        /// `/MediaBox` (inherited): x0, y0, x1, y1; nil when the file gives none that reads.
+        var mediaBox: [Double]?
     }
 
     /// The page tree's leaves in order, resources inherited; at most `limit` pages.
     func pages(limit: Int = 10_000) -> [Page] {
         var pages: [Page] = []
         var visited = Set<Int>()
-        func walk(_ node: PDFObject?, inherited: [String: PDFObject], depth: Int) {
+        func walk(_ node: PDFObject?, inherited: [String: PDFObject], box inheritedBox: [Double]?, depth: Int) {
             guard depth < 64, pages.count < limit else { return }
             if case .reference(let n)? = node, !visited.insert(n).inserted { return }
             guard let dictionary = resolve(node)?.dictionary else { return }
             let resources = resolve(dictionary["Resources"])?.dictionary ?? inherited
+            let numbers = resolve(dictionary["MediaBox"])?.array?.compactMap { resolve($0)?.number }
+            let box = numbers?.count == 4 ? numbers : inheritedBox
             if let kids = resolve(dictionary["Kids"])?.array {
-                for kid in kids { walk(kid, inherited: resources, depth: depth + 1) }
+                for kid in kids { walk(kid, inherited: resources, box: box, depth: depth + 1) }
                 return
             }
             var contents: [UInt8] = []
@@ -158,9 +162,9 @@ final class PDFFile {
                     contents.append(0x0A)
                 }
             }
-            pages.append(Page(contents: contents, resources: resources))
+            pages.append(Page(contents: contents, resources: resources, mediaBox: box))
         }
-        walk(resolve(trailer["Root"])?["Pages"], inherited: [:], depth: 0)
+        walk(resolve(trailer["Root"])?["Pages"], inherited: [:], box: nil, depth: 0)
         return pages
     }
 }

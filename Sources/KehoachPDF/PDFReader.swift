@@ -6,6 +6,14 @@ import KehoachText
 public enum PDFReader {
     public static let format = "PDF"
 
+    /// Text drawn off the page is not seen by a reader (and a damaged position puts it there).
+    private static func onPage(_ glyph: PlacedGlyph, _ box: [Double]?) -> Bool {
+        guard let box else { return abs(glyph.x) < 20_000 && abs(glyph.y) < 20_000 }
+        let margin = 10.0
+        return glyph.x >= min(box[0], box[2]) - margin && glyph.x <= max(box[0], box[2]) + margin
+            && glyph.y >= min(box[1], box[3]) - margin && glyph.y <= max(box[1], box[3]) + margin
+    }
+
     public static func read(_ bytes: [UInt8]) throws(DecodingError) -> DecodedText {
         let file = PDFFile(bytes)
         if file.trailer["Encrypt"] != nil { throw .encrypted(format: format) }
@@ -19,7 +27,7 @@ public enum PDFReader {
         for (number, page) in pages.enumerated() {
             let result = interpreter.run(page.contents, resources: page.resources)
             images += result.images
-            rows += TextRow.rows(result.glyphs, page: number + 1)
+            rows += TextRow.rows(result.glyphs.filter { onPage($0, page.mediaBox) }, page: number + 1)
         }
         guard !rows.isEmpty else {
             if images > 0 { throw .noTextLayer(pages: pages.count) }

@@ -47,7 +47,7 @@ struct TextFlow {
     func lines() -> [Line] {
         guard let first = rows.first else { return [] }
         // empty paragraphs above the first line of the document
-        var out = Array(repeating: Line(text: "", page: first.page), count: max(0, Int(((top - first.y) / pitch).rounded())))
+        var out = Array(repeating: Line(text: "", page: first.page), count: Self.lineCount((top - first.y) / pitch))
         var index = 0
         if let header = headerColumns() {
             // empty paragraphs at the foot of a cell leave no mark: each column is given the
@@ -112,7 +112,7 @@ struct TextFlow {
             previous = item
         }
         if let end, let last = items.last, last.row.page == end.page {
-            out += Array(repeating: Line(text: "", page: end.page), count: max(0, Int(((last.row.y - end.y) / pitch).rounded())))
+            out += Array(repeating: Line(text: "", page: end.page), count: Self.lineCount((last.row.y - end.y) / pitch))
         }
         return out
     }
@@ -176,7 +176,12 @@ struct TextFlow {
             // count one empty line there at most
             lines = min(((upper.y - bottom) / pitch).rounded(), 1) + (top - lower.y) / pitch
         }
-        return min(max(0, Int(lines.rounded())), 200)
+        return Self.lineCount(lines)
+    }
+
+    /// A number of empty lines, rounded, and never more than a page holds.
+    private static func lineCount(_ lines: Double) -> Int {
+        lines.isFinite ? min(max(0, Int(lines.rounded())), 100) : 0
     }
 
     // MARK: - Letterhead
