@@ -2,6 +2,10 @@
 // The pipeline, one module per stage; each imports only the stages before it:
 //
 //   bytes ─decode/normalize─▶ SourceText        KehoachText
+//         (.docx: ZIP, inflate)                  KehoachZip
+//         (.docx: WordprocessingML → text)       KehoachDocx
+//         (PDF text layer → text)                KehoachPDF
+//         (format by magic bytes → text)         KehoachDocument
 //         (language knowledge as data)           KehoachGrammar
 //         ─lex─▶ [Token]                         KehoachLexer
 //         ─parse─▶ PlanDocument                  KehoachParser
@@ -20,20 +24,29 @@ let package = Package(
     ],
     targets: [
         .target(name: "KehoachText"),
+        .target(name: "KehoachZip"),
+        .target(name: "KehoachDocx", dependencies: ["KehoachText", "KehoachZip"]),
+        .target(name: "KehoachPDF", dependencies: ["KehoachText", "KehoachZip"]),
+        .target(name: "KehoachDocument", dependencies: ["KehoachText", "KehoachDocx", "KehoachPDF"]),
         .target(name: "KehoachGrammar", dependencies: ["KehoachText"]),
         .target(name: "KehoachLexer", dependencies: ["KehoachText", "KehoachGrammar"]),
         .target(name: "KehoachParser", dependencies: ["KehoachText", "KehoachGrammar", "KehoachLexer"]),
-        .target(name: "KehoachExtract", dependencies: ["KehoachText", "KehoachGrammar", "KehoachLexer", "KehoachParser"]),
+        .target(name: "KehoachExtract", dependencies: ["KehoachText", "KehoachDocument", "KehoachGrammar", "KehoachLexer", "KehoachParser"]),
         .target(name: "KehoachCorpus", dependencies: ["KehoachText", "KehoachGrammar", "KehoachExtract"]),
         .target(name: "KehoachCompare", dependencies: ["KehoachText", "KehoachGrammar", "KehoachExtract"]),
         .target(name: "KehoachRender", dependencies: ["KehoachText", "KehoachGrammar", "KehoachExtract", "KehoachCompare"]),
-        .executableTarget(name: "kehoach", dependencies: ["KehoachText", "KehoachGrammar", "KehoachParser", "KehoachExtract",
+        .executableTarget(name: "kehoach", dependencies: ["KehoachText", "KehoachZip", "KehoachDocument", "KehoachGrammar", "KehoachParser", "KehoachExtract",
                                                           "KehoachCorpus", "KehoachCompare", "KehoachRender"]),
+        // ZIP, Word and PDF files built in tests, and the paths of the fixtures
+        .target(name: "KehoachTestSupport", path: "Tests/KehoachTestSupport"),
         .testTarget(name: "KehoachTextTests", dependencies: ["KehoachText"]),
+        .testTarget(name: "KehoachZipTests", dependencies: ["KehoachZip", "KehoachTestSupport"]),
+        .testTarget(name: "KehoachDocxTests", dependencies: ["KehoachDocx", "KehoachDocument", "KehoachTestSupport"]),
+        .testTarget(name: "KehoachPDFTests", dependencies: ["KehoachPDF", "KehoachDocument", "KehoachTestSupport"]),
         .testTarget(name: "KehoachLexerTests", dependencies: ["KehoachLexer"]),
         .testTarget(name: "KehoachParserTests", dependencies: ["KehoachParser"]),
-        .testTarget(name: "KehoachExtractTests", dependencies: ["KehoachExtract"]),
-        .testTarget(name: "KehoachCorpusTests", dependencies: ["KehoachCorpus"]),
+        .testTarget(name: "KehoachExtractTests", dependencies: ["KehoachExtract", "KehoachZip", "KehoachTestSupport"]),
+        .testTarget(name: "KehoachCorpusTests", dependencies: ["KehoachCorpus", "KehoachTestSupport"]),
         .testTarget(name: "KehoachCompareTests", dependencies: ["KehoachCompare", "KehoachRender", "KehoachExtract"]),
     ]
 )

@@ -6,7 +6,9 @@
 /// DIR/.kehoach/
 ///   lock                   flock(2) target: held exclusively by a writer, never by readers
 ///   manifest               the commit record: live segments and deleted plans (`Manifest`)
-///   texts/<id>.txt         the original bytes of each plan — the source of truth
+///   texts/<id>.txt         the text of each plan — the source of truth: the file's own bytes,
+///                          or for a Word or PDF file the text kehoach read from it
+///   originals/<id>.docx    the Word or PDF file itself (`.docx`, `.pdf`), beside its text
 ///   plans/<id>.json        the parsed Plan (JSON, docs/json.md field names), derived
 ///   index/seg-<gen>.khx    search index segments (`SegmentFormat`), derived
 ///   .gitignore             "*", so that a corpus inside a repository stays out of git
@@ -15,7 +17,8 @@
 /// `<id>` is the plan's `PlanID` (16 hex digits of a hash of its bytes). Files named `.tmp-*`
 /// are writes in progress. A text, plan or segment that the manifest does not reach is left over
 /// from an interrupted write: readers ignore it and the next writer removes it. Everything but
-/// `texts/` can be rebuilt from the texts with `kehoach reindex`.
+/// `texts/` and `originals/` can be rebuilt with `kehoach reindex` (from the originals when
+/// there are, so that their line maps are kept).
 public struct CorpusLayout: Sendable, Equatable {
     /// The corpus folder given by the user.
     public let directory: String
@@ -29,10 +32,12 @@ public struct CorpusLayout: Sendable, Equatable {
     public var manifest: String { root + "/manifest" }
     public var texts: String { root + "/texts" }
     public var plans: String { root + "/plans" }
+    public var originals: String { root + "/originals" }
     public var index: String { root + "/index" }
     public var gitignore: String { root + "/.gitignore" }
 
     public func text(_ id: PlanID) -> String { texts + "/" + id.rawValue + ".txt" }
     public func plan(_ id: PlanID) -> String { plans + "/" + id.rawValue + ".json" }
+    public func original(_ id: PlanID, format: OriginalFormat) -> String { originals + "/" + id.rawValue + "." + format.rawValue }
     public func segment(_ name: String) -> String { index + "/" + name }
 }

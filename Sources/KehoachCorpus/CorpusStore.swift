@@ -14,8 +14,8 @@ import KehoachText
 ///
 /// **Durability.** The texts are the source of truth; plan JSON and index segments are derived.
 /// Every file is written atomically (temporary file in the same folder, fsync, rename, fsync of
-/// the folder). An import writes, in order: the texts, the plan JSON, a new index segment, and
-/// last the manifest — the commit point. A crash (even kill -9) before the manifest is renamed
+/// the folder). An import writes, in order: the texts and the original documents, the plan
+/// JSON, a new index segment, and last the manifest — the commit point. A crash (even kill -9) before the manifest is renamed
 /// leaves files the manifest does not reach: readers ignore them, the next writer deletes the
 /// temporary ones and stray segments, and `reindex` the stray texts. So the corpus is the one
 /// before the import or the one after, never a mix. Files of replaced or removed plans are
@@ -76,19 +76,34 @@ public struct CorpusStore: Sendable {
            let plan = try? JSONDecoder().decode(Plan.self, from: Data(data)) {
             return plan
         }
-        guard let bytes = try io({ () throws(StoreFiles.Failure) in try StoreFiles.contents(layout.text(id)) }) else {
-            throw .notFound(id.rawValue)
-        }
+        guard let (bytes, path) = try source(id) else { throw .notFound(id.rawValue) }
         do {
-            return try reader.read(bytes, source: id.rawValue + ".txt")
+            return try reader.read(bytes, source: (path as NSString).lastPathComponent)
         } catch {
-            throw .damaged("\(layout.text(id)): \(error)")
+            throw .damaged("\(path): \(error)")
         }
     }
 
-    /// The original bytes of a stored plan.
+    /// The stored text of a plan: the file's bytes, or the text read from its Word or PDF file.
     public func text(_ id: PlanID) throws(CorpusError) -> [UInt8]? {
         try io { () throws(StoreFiles.Failure) in try StoreFiles.contents(layout.text(id)) }
+    }
+
+    /// The Word or PDF file a plan was imported from, and its format; nil for a text.
+    public func original(_ id: PlanID) throws(CorpusError) -> (bytes: [UInt8], format: OriginalFormat)? {
+        for format in OriginalFormat.allCases {
+            if let bytes = try io({ () throws(StoreFiles.Failure) in try StoreFiles.contents(layout.original(id, format: format)) }) {
+                return (bytes, format)
+            }
+        }
+        return nil
+    }
+
+    /// What a plan is parsed from again: its original document when it has one (the text alone
+    /// has lost the map back to the document), else its text; with the file's path.
+    func source(_ id: PlanID) throws(CorpusError) -> (bytes: [UInt8], path: String)? {
+        if let original = try original(id) { return (original.bytes, layout.original(id, format: original.format)) }
+        return try text(id).map { ($0, layout.text(id)) }
     }
 
     private func readManifest() throws(CorpusError) -> Manifest? {
@@ -199,7 +214,7 @@ public struct CorpusStore: Sendable {
         var start = 0
         while start < ids.count {
             let batch = Array(ids[start..<min(ids.count, start + max(1, batchSize))])
-            let texts = try batch.map { (id) throws(CorpusError) in try text(id) }
+            let texts = try batch.map { (id) throws(CorpusError) in try source(id)?.bytes }
             let parsed = Self.parallelMap(batch.count) { i -> Prepared? in
                 guard let bytes = texts[i] else { return nil }
                 let name = sources[batch[i]] ?? batch[i].rawValue + ".txt"
@@ -239,11 +254,12 @@ public struct CorpusStore: Sendable {
             StoreFiles.remove(layout.segment(name))
             if !previous.contains(name) { removed += 1 }
         }
-        for (folder, suffix) in [(layout.texts, ".txt"), (layout.plans, ".json")] {
+        for (folder, suffixes) in [(layout.texts, [".txt"]), (layout.plans, [".json"]), (layout.originals, OriginalFormat.allCases.map { "." + $0.rawValue })] {
             for name in StoreFiles.list(folder) {
                 let isTemporary = name.hasPrefix(StoreFiles.temporaryPrefix)
-                let id = PlanID(rawValue: String(name.dropLast(suffix.count)))
-                if isTemporary || !name.hasSuffix(suffix) || !kept.contains(id) {
+                let suffix = suffixes.first { name.hasSuffix($0) }
+                let id = PlanID(rawValue: String(name.dropLast(suffix?.count ?? 0)))
+                if isTemporary || suffix == nil || !kept.contains(id) {
                     StoreFiles.remove(folder + "/" + name)
                     removed += 1
                 }
@@ -261,6 +277,7 @@ public struct CorpusStore: Sendable {
             try StoreFiles.makeFolder(layout.root)
             try StoreFiles.makeFolder(layout.texts)
             try StoreFiles.makeFolder(layout.plans)
+            try StoreFiles.makeFolder(layout.originals)
             try StoreFiles.makeFolder(layout.index)
             if !StoreFiles.exists(layout.gitignore) {
                 try StoreFiles.writeAtomically(Array("# Written by kehoach: the corpus store is not source.\n*\n".utf8), to: layout.gitignore)
@@ -350,6 +367,10 @@ private struct Prepared: Sendable {
         var indexed: IndexedPlan
         var terms: [SegmentBuilder.ItemTerms]
         var json: [UInt8]
+        /// What `texts/` keeps: the file itself, or the text read from a Word or PDF file.
+        var text: [UInt8]
+        /// A Word or PDF file, kept in `originals/`.
+        var original: OriginalFormat?
     }
 
     var input: ImportInput
@@ -360,13 +381,16 @@ private struct Prepared: Sendable {
         let id = id ?? PlanID(content: input.bytes)
         let source = (input.name as NSString).lastPathComponent
         do {
-            let plan = try reader.read(input.bytes, source: input.name)
+            let (plan, decoded) = try reader.readDocument(input.bytes, source: input.name)
+            let original = OriginalFormat(decoded.encoding)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             let json = (try? encoder.encode(plan)).map { [UInt8]($0) } ?? Array("{}".utf8)
             let indexed = IndexedPlan(id: id, source: source, plan: plan)
             let terms = SegmentBuilder.analyze(indexed, analyzer: analyzer)
-            return Prepared(input: input, id: id, result: .success(Parsed(summary: indexed.summary, indexed: indexed, terms: terms, json: json)))
+            return Prepared(input: input, id: id, result: .success(Parsed(summary: indexed.summary, indexed: indexed, terms: terms, json: json,
+                                                                          text: original == nil ? input.bytes : Array(decoded.text.utf8),
+                                                                          original: original)))
         } catch {
             return Prepared(input: input, id: id, result: .failure(error))
         }
@@ -395,7 +419,7 @@ private struct WriteSession {
         for name in StoreFiles.list(layout.index) where !live.contains(name) {
             StoreFiles.remove(layout.segment(name))
         }
-        for folder in [layout.root, layout.texts, layout.plans] {
+        for folder in [layout.root, layout.texts, layout.plans, layout.originals] {
             for name in StoreFiles.list(folder) where name.hasPrefix(StoreFiles.temporaryPrefix) {
                 StoreFiles.remove(folder + "/" + name)
             }
@@ -485,9 +509,11 @@ private struct WriteSession {
         let accepted = pending.compactMap { $0 }
         guard !accepted.isEmpty else { return }
 
-        // 1. texts, 2. plan JSON — each file atomic; the folder flushed once per batch.
-        let texts = accepted.map { (bytes: $0.prepared.input.bytes, path: layout.text($0.prepared.id)) }
-        try store.io { () throws(StoreFiles.Failure) in try StoreFiles.writeAtomically(texts) }
+        // 1. texts and original documents, 2. plan JSON — each file atomic; the folders flushed
+        // once per batch.
+        let texts = accepted.map { (bytes: $0.parsed.text, path: layout.text($0.prepared.id)) }
+        let originals = accepted.compactMap { p in p.parsed.original.map { (bytes: p.prepared.input.bytes, path: layout.original(p.prepared.id, format: $0)) } }
+        try store.io { () throws(StoreFiles.Failure) in try StoreFiles.writeAtomically(texts + originals) }
         try store.io { () throws(StoreFiles.Failure) in try StoreFiles.sync(folder: layout.texts) }
         try store.reach(.textsWritten)
         let plans = accepted.map { (bytes: $0.parsed.json, path: layout.plan($0.prepared.id)) }
@@ -521,8 +547,7 @@ private struct WriteSession {
         }
         let kept = Set(accepted.map(\.prepared.id))
         for location in deletions where !kept.contains(location.summary.id) {
-            StoreFiles.remove(layout.text(location.summary.id))
-            StoreFiles.remove(layout.plan(location.summary.id))
+            layout.removeFiles(of: location.summary.id)
         }
         try mergeIfNeeded()
     }
@@ -541,8 +566,7 @@ private struct WriteSession {
         try store.writeManifest(next)
         manifest = next
         for summary in removed {
-            StoreFiles.remove(layout.text(summary.id))
-            StoreFiles.remove(layout.plan(summary.id))
+            layout.removeFiles(of: summary.id)
         }
         try mergeIfNeeded()
         return removed

@@ -248,3 +248,12 @@ final class MappedFile: SegmentBytes, @unchecked Sendable {
         if let address { munmap(address, count) }
     }
 }
+
+extension CorpusLayout {
+    /// A plan's text, plan JSON and original document, after a commit removed or replaced it.
+    func removeFiles(of id: PlanID) {
+        StoreFiles.remove(text(id))
+        StoreFiles.remove(plan(id))
+        for format in OriginalFormat.allCases { StoreFiles.remove(original(id, format: format)) }
+    }
+}

@@ -26,7 +26,7 @@ public struct Extractor: Sendable {
                     sections: document.sections.map(record), targets: targets, deadlines: deadlines,
                     responsibilities: ResponsibilityExtractor(grammar: grammar).responsibilities(in: document, columns: columns),
                     objectives: objectives(in: items, targetsByItem: targetsByItem), tables: document.tables.map(record),
-                    recipients: document.closing.recipients, diagnostics: document.diagnostics)
+                    recipients: document.closing.recipients, diagnostics: document.diagnostics, document: nil)
     }
 
     /// The targets of each item, in the items' order.

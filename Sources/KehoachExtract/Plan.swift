@@ -16,6 +16,8 @@ public struct Plan: Codable, Sendable {
     public var tables: [TableRecord]
     public var recipients: [String]
     public var diagnostics: [Diagnostic]
+    /// For a plan read from a Word or PDF file: where its lines are in the document.
+    public var document: DocumentMap?
 }
 
 public struct Metadata: Codable, Sendable, Hashable {

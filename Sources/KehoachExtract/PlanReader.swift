@@ -1,9 +1,11 @@
+import KehoachDocument
 import KehoachGrammar
 import KehoachParser
 import KehoachText
 
 /// The whole pipeline from bytes to Plan in one call: decode → normalize → lex → parse →
-/// extract. Throws only for input that is not text at all.
+/// extract. Reads text files, saved web pages, Word files and PDFs alike (`DocumentDecoder`);
+/// throws only for input that cannot be read as a plan at all.
 public struct PlanReader: Sendable {
     public let grammar: Grammar
     private let parser: Parser
@@ -16,9 +18,16 @@ public struct PlanReader: Sendable {
     }
 
     public func read(_ bytes: [UInt8], source: String? = nil) throws(DecodingError) -> Plan {
-        let decoded = try TextDecoder.decode(bytes)
-        let text = Normalizer.normalize(decoded)
-        return extractor.extract(parser.parse(text), source: source)
+        try readDocument(bytes, source: source).plan
+    }
+
+    /// The plan and the text it was read from: for a Word or PDF file, the text kehoach made
+    /// of it, whose lines the plan's line numbers count.
+    public func readDocument(_ bytes: [UInt8], source: String? = nil) throws(DecodingError) -> (plan: Plan, text: DecodedText) {
+        let decoded = try DocumentDecoder.decode(bytes)
+        var plan = extractor.extract(parser.parse(Normalizer.normalize(decoded)), source: source)
+        plan.document = decoded.map
+        return (plan, decoded)
     }
 
     public func read(text: String, source: String? = nil) -> Plan {

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import KehoachDocument
 import KehoachExtract
 import KehoachLexer
 import KehoachParser
@@ -55,7 +56,7 @@ enum BenchCommand {
     /// Each stage timed on its own over the same workload, to show where the time goes.
     private static func stages(_ workload: [[UInt8]], megabytes mb: Double) {
         var decoded: [DecodedText] = []
-        let decode = time { decoded = workload.compactMap { try? TextDecoder.decode($0) } }
+        let decode = time { decoded = workload.compactMap { try? DocumentDecoder.decode($0) } }
         var texts: [SourceText] = []
         let normalize = time { texts = decoded.map(Normalizer.normalize) }
         let lexer = Lexer()

@@ -1,14 +1,17 @@
 import Foundation
+import KehoachDocument
 import KehoachText
 
 /// `kehoach convert FILE [-o OUT]`: a plan's text as clean UTF-8, for files typed in a legacy
-/// encoding or saved as a web page. The original is never overwritten.
+/// encoding, saved as a web page, or written in Word or PDF (then it is the text whose line
+/// numbers the JSON gives). The original is never overwritten.
 struct ConvertCommand {
     static let usage = """
     usage: kehoach convert FILE [-o OUT]
       Writes the plan's text as clean UTF-8 (legacy TCVN3 / VNI / Windows-1258 converted,
-      web pages reduced to their text, letters composed to NFC) to stdout or to OUT. The
-      detected encoding and what had to be repaired go to stderr. OUT may not be FILE.
+      web pages reduced to their text, Word and PDF files read, letters composed to NFC) to
+      stdout or to OUT: the lines that parse's line numbers count. The detected encoding and
+      what had to be repaired go to stderr. OUT may not be FILE.
     """
 
     static func run(_ words: [String]) -> ExitCode {
@@ -33,7 +36,7 @@ struct ConvertCommand {
             }
             let source: SourceText
             do {
-                source = Normalizer.normalize(try TextDecoder.decode(bytes))
+                source = Normalizer.normalize(try DocumentDecoder.decode(bytes))
             } catch {
                 Console.error("\(path): \(error)")
                 return .dataError

@@ -1,6 +1,7 @@
 import Foundation
 import KehoachCompare
 import KehoachCorpus
+import KehoachDocument
 import KehoachExtract
 import KehoachRender
 import KehoachText
@@ -28,7 +29,7 @@ struct FilePlanSource: PlanSource {
         case .success(let bytes):
             do {
                 let plan = try reader.read(bytes, source: path)
-                let lines = try Normalizer.normalize(TextDecoder.decode(bytes)).lines
+                let lines = try Normalizer.normalize(DocumentDecoder.decode(bytes)).lines
                 return ComparablePlan(index: index, plan: plan, lines: lines)
             } catch {
                 Console.error("\(path): \(error)")
@@ -61,7 +62,7 @@ struct StoredPlanSource: PlanSource {
         do {
             var plan = try store.plan(id)
             if let argument { plan.source = argument }
-            let lines = try store.text(id).map { try Normalizer.normalize(TextDecoder.decode($0)).lines } ?? []
+            let lines = try store.text(id).map { try Normalizer.normalize(DocumentDecoder.decode($0)).lines } ?? []
             return ComparablePlan(index: index, plan: plan, lines: lines)
         } catch {
             Console.error("\(id.short): \(error)")

@@ -68,6 +68,7 @@ if rest.contains("--help") || rest.contains("-h") {
     case "search": code = SearchCommand.run(rest)
     case "generate": code = GenerateCommand.run(rest)
     case "bench": code = BenchCommand.run(rest)
+    case "bench-document": code = DocumentBenchCommand.run(rest)
     case "help", "--help", "-h": Console.out(usage + "\n"); code = .ok
     default:
         Console.error("unknown command '\(command)'\n\(usage)")

@@ -91,7 +91,7 @@ final class CorpusStoreTests: CorpusTestCase {
         let outcomes = importPlans([ImportInput(name: "scan.png", bytes: png)])
         guard case .unreadable(let name, let error) = outcomes.first else { return XCTFail("not refused: \(outcomes)") }
         XCTAssertEqual(name, "scan.png")
-        XCTAssertTrue("\(error)".contains("not a text file"), "\(error)")
+        XCTAssertTrue("\(error)".contains("not a file kehoach reads"), "\(error)")
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/.kehoach"), "not even the store folder")
 
         importPlans([Fixtures.shipped("001")])

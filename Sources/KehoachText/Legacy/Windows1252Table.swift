@@ -1,9 +1,9 @@
 /// Windows-1252 ("ANSI"), the code page legacy files are wrongly read as, and whose 0x80–0x9F
 /// punctuation row the ".Vn" and "VNI-" Windows fonts keep (Word stores smart quotes and dashes
 /// there whatever the font). From Microsoft's published CP1252 chart.
-enum Windows1252 {
+public enum Windows1252 {
     /// 0x80–0x9F; nil where the code page defines nothing.
-    static let row80: [UInt32?] = [
+    public static let row80: [UInt32?] = [
         0x20AC, nil, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,   // € ‚ ƒ „ … † ‡
         0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, nil, 0x017D, nil,      // ˆ ‰ Š ‹ Œ Ž
         nil, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,   // ‘ ’ “ ” • – —

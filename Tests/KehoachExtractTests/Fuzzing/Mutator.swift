@@ -49,6 +49,12 @@ struct Mutator {
         return (bytes, applied)
     }
 
+    /// `input` with its mutations named, as `FuzzRun` takes them.
+    func labelledInput(_ index: Int) -> (bytes: [UInt8], mutations: [String]) {
+        let (bytes, mutations) = input(index)
+        return (bytes, mutations.map(\.rawValue))
+    }
+
     // MARK: - Starting points
 
     /// A whole plan a third of the time, otherwise a run of 20 to 120 of its lines.
