@@ -13,15 +13,16 @@ public struct Extractor: Sendable {
     }
 
     public func extract(_ document: PlanDocument, source: String? = nil) -> Plan {
-        let metadata = metadata(document)
+        // the period the title names, read once: the plan's year, school year, horizon and period
+        let scope = document.header.title.map { PlanScope(title: $0.value) }
+        let metadata = metadata(document, scope: scope)
         // what each table's columns hold, read once for every extractor
         let columns = document.tables.map { TableColumns($0, grammar: grammar) }
         let items = PlanItems(document, columns: columns)
         // a target with no year of its own is for the plan's year, or the end of its period
-        let periodEnd = metadata.title.flatMap { PlanScope(title: $0).periodEnd }
-        let targetsByItem = targets(in: items, planYear: metadata.schoolYear == nil ? metadata.year ?? periodEnd : nil)
+        let targetsByItem = targets(in: items, planYear: scope?.schoolYear == nil ? scope?.year ?? scope?.periodEnd : nil)
         let targets = Array(targetsByItem.joined())
-        let deadlines = deadlines(in: items, tables: Array(zip(document.tables, columns)), planYears: planYears(metadata))
+        let deadlines = deadlines(in: items, tables: Array(zip(document.tables, columns)), planYears: planYears(scope))
         return Plan(source: source, metadata: metadata, citations: citations(document),
                     sections: document.sections.map(record), targets: targets, deadlines: deadlines,
                     responsibilities: ResponsibilityExtractor(grammar: grammar).responsibilities(in: document, columns: columns),
@@ -83,11 +84,8 @@ public struct Extractor: Sendable {
                     inField = [found]
                 }
             }
-            let proseEnd = inField.isEmpty ? item.keyed.count : field ?? item.keyed.count
-            for found in extractor.deadlines(in: item.keyed) where found.offset < proseEnd {
-                add(found, line: item.run.line(atUTF8: Self.dateOffset(of: found, in: item.keyed)), task: item.run.text, path: item.path)
-            }
-            for found in inField {
+            // the field opens its item: before it stand only its label, which names no time
+            for found in inField.isEmpty ? extractor.deadlines(in: item.keyed) : inField {
                 add(found, line: item.run.line(atUTF8: Self.dateOffset(of: found, in: item.keyed)), task: item.run.text, path: item.path)
             }
         }
@@ -104,7 +102,6 @@ public struct Extractor: Sendable {
         return deadlines.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
     }
 
-    /// Where a time field's value starts: "- Thời gian hoàn thành: …" → the offset after ":".
     /// Where a deadline's date is printed ("trước\nngày 01 tháng 01 năm 2026" is on the line of
     /// its date): its first digit, or its start when it has none ("thường xuyên").
     private static func dateOffset(of found: DeadlineExtractor.Found, in item: KeyedText) -> Int {
@@ -113,6 +110,7 @@ public struct Extractor: Sendable {
         return item.keyBytes[found.offset..<end].firstIndex { (0x30...0x39).contains($0) } ?? found.offset
     }
 
+    /// Where a time field's value starts: "- Thời gian hoàn thành: …" → the offset after ":".
     private func timeField(_ item: KeyedText) -> Int? {
         var start = 0
         while start < item.count, " -+•*".utf8.contains(item.keyBytes[start]) { start += 1 }
@@ -143,22 +141,20 @@ public struct Extractor: Sendable {
     /// The plan's own years: its year or school year. A deadline in one of them restates the
     /// plan's scope; the horizon of a plan for years ("đến năm 2030") is the due time of the
     /// targets that name it, and stays a deadline.
-    func planYears(_ metadata: Metadata) -> Set<Int> {
+    func planYears(_ scope: PlanScope?) -> Set<Int> {
         var years: Set<Int> = []
-        if let y = metadata.year, let title = metadata.title, !PlanScope(title: title).yearIsHorizon { years.insert(y) }
-        if let school = metadata.schoolYear {
+        if let y = scope?.year, scope?.yearIsHorizon == false { years.insert(y) }
+        if let school = scope?.schoolYear {
             for part in school.split(separator: "-") { if let y = Int(part) { years.insert(y) } }
         }
         return years
     }
 
-    func metadata(_ document: PlanDocument) -> Metadata {
+    func metadata(_ document: PlanDocument, scope: PlanScope?) -> Metadata {
         let header = document.header
-        let title = header.title?.value
-        let scope = title.map(PlanScope.init(title:))
         return Metadata(number: header.number?.value, symbol: header.symbol?.value, docType: header.documentType?.value,
                         issuer: header.issuer?.value, level: header.level, place: header.place?.value,
-                        date: header.date?.value.iso, title: title, signer: document.closing.signer,
+                        date: header.date?.value.iso, title: header.title?.value, signer: document.closing.signer,
                         signerTitle: document.closing.signerTitle, year: scope?.year, schoolYear: scope?.schoolYear)
     }
 

@@ -119,18 +119,12 @@ struct ResponsibilityExtractor {
         }
         guard let head = words.unitHeads.prefixMatch(of: Folding.matchKey(rest)),
               words.taskVerbs.prefixMatch(of: Folding.matchKey(rest)) == nil else { return nil }
-        // the name ends where its task or a remark on its role begins
+        // the name ends where its task (not in the word after its head: "Phòng Tham mưu") or a
+        // remark on its role begins
         let item = KeyedText(rest)
-        var end = head.range.upperBound
-        var depth = 0
-        while end < item.count {
-            let byte = item.keyBytes[end - 1]
-            if byte == UInt8(ascii: "(") { depth += 1 } else if byte == UInt8(ascii: ")") { depth = max(0, depth - 1) }
-            if depth == 0, byte == 0x20, end > head.range.upperBound + 1, item.phrase(startingAt: end, in: words.nameEnds) != nil { break }
-            if item.keyBytes[end - 1] == 0x20, item.keyBytes[end] == UInt8(ascii: "-") || item.keyBytes[end] == 0xE2,
-               let remark = item.phrase(startingAt: end + (item.keyBytes[end] == 0xE2 ? 3 : 1), in: words.roleRemarks), remark.range.lowerBound > end { break }
-            end += 1
-        }
+        let whole = 0..<item.count
+        let end = [nameEnd(in: whole, of: item, notBefore: head.range.upperBound + 2), roleRemark(in: whole, of: item, from: head.range.upperBound)]
+            .compactMap { $0 }.min() ?? item.count
         rest = item.text(0..<end).trimming(" ,.;-–")
         return rest.count <= longest ? rest : nil
     }
@@ -371,16 +365,29 @@ struct ResponsibilityExtractor {
         return before > 0 && item.keyBytes[before - 1] != 0x2C && item.keyBytes[before - 1] != 0x3B
     }
 
-    /// Where a name ends in a word that begins its task ("Sở Nội vụ chủ trì tham mưu …"), past
-    /// the name's first word and outside a remark in parentheses ("Sở Tài chính (cơ quan chủ trì)").
-    private func nameEnd(in range: Range<Int>, of item: KeyedText) -> Int? {
+    /// Where a name ends in a word that begins its task ("Sở Nội vụ chủ trì tham mưu …"): past
+    /// the unit's head phrase (and `notBefore`), outside a remark in parentheses ("Sở Tài chính
+    /// (cơ quan chủ trì)").
+    private func nameEnd(in range: Range<Int>, of item: KeyedText, notBefore: Int = 0) -> Int? {
         var depth = 0
-        // past the unit's head word too: "Phòng Tham mưu" is a name
         var i = (item.phrase(startingAt: range.lowerBound, in: words.unitHeads)?.range.upperBound ?? range.lowerBound) + 1
         while i < range.upperBound {
             let byte = item.keyBytes[i - 1]
             if byte == UInt8(ascii: "(") { depth += 1 } else if byte == UInt8(ascii: ")") { depth = max(0, depth - 1) }
-            if depth == 0, byte == 0x20, let end = item.phrase(startingAt: i, in: words.nameEnds), end.range.upperBound <= range.upperBound { return i }
+            if depth == 0, byte == 0x20, i >= notBefore, let end = item.phrase(startingAt: i, in: words.nameEnds),
+               end.range.upperBound <= range.upperBound { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Where a remark on a unit's role starts after a dash: "Sở Tài chính - Cơ quan thường trực".
+    private func roleRemark(in range: Range<Int>, of item: KeyedText, from start: Int) -> Int? {
+        var i = max(start, range.lowerBound + 1)
+        while i < range.upperBound {
+            if item.keyBytes[i - 1] == 0x20, item.keyBytes[i] == UInt8(ascii: "-") || item.keyBytes[i] == 0xE2,
+               let remark = item.phrase(startingAt: i + (item.keyBytes[i] == 0xE2 ? 3 : 1), in: words.roleRemarks),
+               remark.range.lowerBound > i { return i }
             i += 1
         }
         return nil

@@ -202,7 +202,7 @@ struct HeaderReader {
                 case .motto, .documentNumber, .placeDate: return next
                 case .heading: return nil
                 default:
-                    if grammar.header.motto.matches(in: token.key).contains(where: { $0.range.count >= 12 }) { return next }
+                    if holdsMotto(token) { return next }
                 }
                 seen += 1
             }
@@ -219,9 +219,13 @@ struct HeaderReader {
         case .heading, .blank, .rule: return false
         default:
             if isTypeLine(token) { return true }
-            // a motto phrase of two words or more ("CỘNG HÒA XÃ HỘI", not "tự do")
-            return grammar.header.motto.matches(in: token.key).contains { $0.range.count >= 12 }
+            return holdsMotto(token)
         }
+    }
+
+    /// A motto phrase of two words or more in the line ("CỘNG HÒA XÃ HỘI", not "tự do").
+    private func holdsMotto(_ token: Token) -> Bool {
+        grammar.header.motto.matches(in: token.key).contains { $0.range.count >= 12 }
     }
 
     /// "KẾ HOẠCH", "QUYẾT ĐỊNH": the document type in capitals, not the "QUYẾT ĐỊNH:" that opens
