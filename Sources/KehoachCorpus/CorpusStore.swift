@@ -383,9 +383,7 @@ private struct Prepared: Sendable {
         do {
             let (plan, decoded) = try reader.readDocument(input.bytes, source: input.name)
             let original = OriginalFormat(decoded.encoding)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            let json = (try? encoder.encode(plan)).map { [UInt8]($0) } ?? Array("{}".utf8)
+            let json = plan.jsonBytes(pretty: false)
             let indexed = IndexedPlan(id: id, source: source, plan: plan)
             let terms = SegmentBuilder.analyze(indexed, analyzer: analyzer)
             return Prepared(input: input, id: id, result: .success(Parsed(summary: indexed.summary, indexed: indexed, terms: terms, json: json,

@@ -1,5 +1,6 @@
 import Foundation
 import KehoachExtract
+import KehoachText
 
 /// A plan as JSON (docs/json.md): the field names of the gold annotations, keys in a stable
 /// order, Vietnamese kept as is.
@@ -9,5 +10,18 @@ public enum PlanJSON {
         encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(value) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A plan: written directly (`Plan.jsonBytes`), the same bytes at a fraction of the cost.
+    public static func encode(_ plan: Plan, pretty: Bool = true) -> String {
+        String(decoding: plan.jsonBytes(pretty: pretty), as: UTF8.self)
+    }
+
+    public static func encode(_ plans: [Plan], pretty: Bool = true) -> String {
+        var json = JSONWriter(pretty: pretty, capacity: plans.count * 32_768)
+        json.beginArray()
+        for plan in plans { plan.write(to: &json) }
+        json.endArray()
+        return String(decoding: json.bytes, as: UTF8.self)
     }
 }
