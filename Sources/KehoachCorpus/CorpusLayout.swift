@@ -9,8 +9,10 @@
 ///   texts/<id>.txt         the text of each plan — the source of truth: the file's own bytes,
 ///                          or for a Word or PDF file the text kehoach read from it
 ///   originals/<id>.docx    the Word or PDF file itself (`.docx`, `.pdf`), beside its text
-///   plans/<id>.json        the parsed Plan (JSON, docs/json.md field names), derived
 ///   index/seg-<gen>.khx    search index segments (`SegmentFormat`), derived
+///   index/seg-<gen>.khp    the parsed plans of each segment (`PlanPack`), derived
+///   plans/<id>.json        the parsed Plan as JSON, from stores written before plan packs;
+///                          read when a plan has no pack, removed by `reindex`
 ///   .gitignore             "*", so that a corpus inside a repository stays out of git
 /// ```
 ///
@@ -40,4 +42,13 @@ public struct CorpusLayout: Sendable, Equatable {
     public func plan(_ id: PlanID) -> String { plans + "/" + id.rawValue + ".json" }
     public func original(_ id: PlanID, format: OriginalFormat) -> String { originals + "/" + id.rawValue + "." + format.rawValue }
     public func segment(_ name: String) -> String { index + "/" + name }
+    /// The plan pack beside a segment: the same name with its own extension.
+    public func pack(ofSegment name: String) -> String {
+        index + "/" + Self.packName(ofSegment: name)
+    }
+
+    static func packName(ofSegment name: String) -> String {
+        (name.hasSuffix("." + SegmentFormat.fileExtension) ? String(name.dropLast(SegmentFormat.fileExtension.count + 1)) : name)
+            + "." + PlanPack.fileExtension
+    }
 }

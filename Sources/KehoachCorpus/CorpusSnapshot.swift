@@ -7,11 +7,14 @@ public struct CorpusSnapshot: Sendable {
     /// Per segment, per plan ordinal: still in the corpus.
     let live: [[Bool]]
     let analyzer: TextAnalyzer
+    /// Per segment, its plan pack, when it has one that reads.
+    let packs: [PlanPack?]
     /// True when the store holds plan texts but no usable manifest: `reindex` restores it.
     public let needsReindex: Bool
 
-    init(segments: [Segment], manifest: Manifest, analyzer: TextAnalyzer, needsReindex: Bool = false) {
+    init(segments: [Segment], manifest: Manifest, analyzer: TextAnalyzer, packs: [PlanPack?] = [], needsReindex: Bool = false) {
         self.segments = segments
+        self.packs = packs.count == segments.count ? packs : Array(repeating: nil, count: segments.count)
         live = zip(segments, manifest.segments).map { segment, entry in
             (0..<segment.planCount).map { !entry.deleted.contains($0) }
         }

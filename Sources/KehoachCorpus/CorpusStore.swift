@@ -12,10 +12,10 @@ import KehoachText
 /// A corpus of plans in a folder (layout: `CorpusLayout`), and the only type that touches its
 /// files.
 ///
-/// **Durability.** The texts are the source of truth; plan JSON and index segments are derived.
+/// **Durability.** The texts are the source of truth; plan packs and index segments are derived.
 /// Every file is written atomically (temporary file in the same folder, fsync, rename, fsync of
 /// the folder). An import writes, in order: the texts and the original documents, the plan
-/// JSON, a new index segment, and last the manifest — the commit point. A crash (even kill -9) before the manifest is renamed
+/// pack, a new index segment, and last the manifest — the commit point. A crash (even kill -9) before the manifest is renamed
 /// leaves files the manifest does not reach: readers ignore them, the next writer deletes the
 /// temporary ones and stray segments, and `reindex` the stray texts. So the corpus is the one
 /// before the import or the one after, never a mix. Files of replaced or removed plans are
@@ -64,14 +64,26 @@ public struct CorpusStore: Sendable {
             // A writer may merge and delete a segment between our reading the manifest and
             // opening it; then read the newer manifest.
             if let segments = try openSegments(manifest) {
-                return CorpusSnapshot(segments: segments, manifest: manifest, analyzer: analyzer)
+                return CorpusSnapshot(segments: segments, manifest: manifest, analyzer: analyzer, packs: openPacks(manifest))
             }
         }
         throw .io("\(layout.root): the corpus kept changing while being read; try again")
     }
 
-    /// The parsed plan: its stored JSON, else parsed again from its text.
+    /// The parsed plan: from its segment's plan pack, else parsed again from its text. To read
+    /// many, open `storedPlans()` once.
     public func plan(_ id: PlanID) throws(CorpusError) -> Plan {
+        try storedPlans().plan(id)
+    }
+
+    /// The stored plans as of the last commit, each found by id without a scan.
+    public func storedPlans() throws(CorpusError) -> StoredPlans {
+        StoredPlans(store: self, snapshot: try snapshot())
+    }
+
+    /// A plan parsed again from what the store keeps of it: a store from before plan packs may
+    /// still hold its JSON; else its original document or its text.
+    func reparsedPlan(_ id: PlanID) throws(CorpusError) -> Plan {
         if let data = try? StoreFiles.contents(layout.plan(id)),
            let plan = try? JSONDecoder().decode(Plan.self, from: Data(data)) {
             return plan
@@ -112,6 +124,17 @@ public struct CorpusStore: Sendable {
             return try Manifest(decoding: String(decoding: bytes, as: UTF8.self))
         } catch {
             throw .damaged("\(layout.manifest): \(error)")
+        }
+    }
+
+    /// The plan pack of each of the manifest's segments; nil where there is none (or it does not
+    /// read): those plans are parsed from their texts.
+    func openPacks(_ manifest: Manifest) -> [PlanPack?] {
+        manifest.segments.map { entry in
+            let path = layout.pack(ofSegment: entry.name)
+            guard let file = try? MappedFile(path: path), let pack = try? PlanPack(name: path, storage: file),
+                  pack.planCount == entry.planCount else { return nil }
+            return pack
         }
     }
 
@@ -185,7 +208,7 @@ public struct CorpusStore: Sendable {
         var generation = 0
         var previous = Set<String>()
         if let manifest = try? readManifest(), let segments = try? openSegments(manifest) {
-            previous = Set(manifest.segments.map(\.name))
+            previous = manifest.indexFileNames
             let plans = CorpusSnapshot(segments: segments, manifest: manifest, analyzer: analyzer).plans()
             ids = plans.map(\.id)
             for plan in plans { sources[plan.id] = plan.source }
@@ -200,16 +223,21 @@ public struct CorpusStore: Sendable {
         var manifest = Manifest()
         manifest.generation = generation
         var builder = SegmentBuilder(analyzer: analyzer)
+        var pack = PlanPackBuilder()
         var unreadable: [(PlanID, DecodingError)] = []
         var missing: [PlanID] = []
         var kept = Set<PlanID>()
         func flush() throws(CorpusError) {
             guard !builder.isEmpty else { return }
             let name = manifest.nextSegmentName()
-            let bytes = builder.encode()
-            try io { () throws(StoreFiles.Failure) in try StoreFiles.writeAtomically(bytes, to: layout.segment(name)) }
+            let packBytes = pack.encode(), bytes = builder.encode()
+            try io { () throws(StoreFiles.Failure) in
+                try StoreFiles.writeAtomically(packBytes, to: layout.pack(ofSegment: name))
+                try StoreFiles.writeAtomically(bytes, to: layout.segment(name))
+            }
             manifest.segments.append(Manifest.SegmentEntry(name: name, planCount: builder.planCount))
             builder = SegmentBuilder(analyzer: analyzer)
+            pack = PlanPackBuilder()
         }
         var start = 0
         while start < ids.count {
@@ -220,7 +248,6 @@ public struct CorpusStore: Sendable {
                 let name = sources[batch[i]] ?? batch[i].rawValue + ".txt"
                 return Prepared.make(ImportInput(name: name, bytes: bytes), reader: reader, analyzer: analyzer, id: batch[i])
             }
-            var jsons: [(bytes: [UInt8], path: String)] = []
             for (i, prepared) in parsed.enumerated() {
                 guard let prepared else {
                     missing.append(batch[i])
@@ -233,28 +260,31 @@ public struct CorpusStore: Sendable {
                     let summary = PlanSummary(id: prepared.id, source: prepared.input.name, number: nil, issuer: nil, level: nil,
                                               date: nil, title: nil, years: nil, targetCount: 0)
                     builder.add(IndexedPlan(summary: summary, items: []))
+                    pack.add([])
                     kept.insert(prepared.id)
                     if builder.planCount >= mergePolicy.maxPlans { try flush() }
                 case .success(let plan):
-                    jsons.append((plan.json, layout.plan(prepared.id)))
                     builder.add(plan.indexed, terms: plan.terms)
+                    pack.add(plan.binary)
                     kept.insert(prepared.id)
                     if builder.planCount >= mergePolicy.maxPlans { try flush() }
                 }
             }
-            try io { () throws(StoreFiles.Failure) in try StoreFiles.writeAtomically(jsons) }
             start += batch.count
         }
         try flush()
-        try io { () throws(StoreFiles.Failure) in try StoreFiles.sync(folder: layout.plans) }
         try writeManifest(manifest)
         var removed = 0
-        let live = Set(manifest.segments.map(\.name))
+        let live = manifest.indexFileNames
         for name in StoreFiles.list(layout.index) where !live.contains(name) {
             StoreFiles.remove(layout.segment(name))
             if !previous.contains(name) { removed += 1 }
         }
-        for (folder, suffixes) in [(layout.texts, [".txt"]), (layout.plans, [".json"]), (layout.originals, OriginalFormat.allCases.map { "." + $0.rawValue })] {
+        // plan JSON of a store from before plan packs: the packs now hold every plan
+        for name in StoreFiles.list(layout.plans) {
+            StoreFiles.remove(layout.plans + "/" + name)
+        }
+        for (folder, suffixes) in [(layout.texts, [".txt"]), (layout.originals, OriginalFormat.allCases.map { "." + $0.rawValue })] {
             for name in StoreFiles.list(folder) {
                 let isTemporary = name.hasPrefix(StoreFiles.temporaryPrefix)
                 let suffix = suffixes.first { name.hasSuffix($0) }
@@ -366,7 +396,8 @@ private struct Prepared: Sendable {
         var summary: PlanSummary
         var indexed: IndexedPlan
         var terms: [SegmentBuilder.ItemTerms]
-        var json: [UInt8]
+        /// The plan as its pack stores it (`Plan.binaryBytes`).
+        var binary: [UInt8]
         /// What `texts/` keeps: the file itself, or the text read from a Word or PDF file.
         var text: [UInt8]
         /// A Word or PDF file, kept in `originals/`.
@@ -383,10 +414,10 @@ private struct Prepared: Sendable {
         do {
             let (plan, decoded) = try reader.readDocument(input.bytes, source: input.name)
             let original = OriginalFormat(decoded.encoding)
-            let json = plan.jsonBytes(pretty: false)
+            let binary = plan.binaryBytes()
             let indexed = IndexedPlan(id: id, source: source, plan: plan)
             let terms = SegmentBuilder.analyze(indexed, analyzer: analyzer)
-            return Prepared(input: input, id: id, result: .success(Parsed(summary: indexed.summary, indexed: indexed, terms: terms, json: json,
+            return Prepared(input: input, id: id, result: .success(Parsed(summary: indexed.summary, indexed: indexed, terms: terms, binary: binary,
                                                                           text: original == nil ? input.bytes : Array(decoded.text.utf8),
                                                                           original: original)))
         } catch {
@@ -413,7 +444,7 @@ private struct WriteSession {
     /// Temporary files and segments no commit reached: an interrupted writer's leftovers. Safe
     /// because we hold the lock (no write is in progress) and readers use only manifest segments.
     func removeLeftovers() {
-        let live = Set(manifest.segments.map(\.name))
+        let live = manifest.indexFileNames
         for name in StoreFiles.list(layout.index) where !live.contains(name) {
             StoreFiles.remove(layout.segment(name))
         }
@@ -507,23 +538,24 @@ private struct WriteSession {
         let accepted = pending.compactMap { $0 }
         guard !accepted.isEmpty else { return }
 
-        // 1. texts and original documents, 2. plan JSON — each file atomic; the folders flushed
-        // once per batch.
+        // 1. texts and original documents — each file atomic; the folders flushed once per
+        // batch; 2. the plan pack, one file for the batch.
         let texts = accepted.map { (bytes: $0.parsed.text, path: layout.text($0.prepared.id)) }
         let originals = accepted.compactMap { p in p.parsed.original.map { (bytes: p.prepared.input.bytes, path: layout.original(p.prepared.id, format: $0)) } }
         try store.io { () throws(StoreFiles.Failure) in try StoreFiles.writeAtomically(texts + originals) }
         try store.io { () throws(StoreFiles.Failure) in try StoreFiles.sync(folder: layout.texts) }
         try store.reach(.textsWritten)
-        let plans = accepted.map { (bytes: $0.parsed.json, path: layout.plan($0.prepared.id)) }
-        try store.io { () throws(StoreFiles.Failure) in try StoreFiles.writeAtomically(plans) }
-        try store.io { () throws(StoreFiles.Failure) in try StoreFiles.sync(folder: layout.plans) }
+        var next = manifest
+        let name = next.nextSegmentName()
+        var pack = PlanPackBuilder()
+        for p in accepted { pack.add(p.parsed.binary) }
+        let packBytes = pack.encode()
+        try store.io { () throws(StoreFiles.Failure) in try StoreFiles.writeAtomically(packBytes, to: layout.pack(ofSegment: name)) }
         try store.reach(.plansWritten)
 
         // 3. the segment
         var builder = SegmentBuilder(analyzer: store.analyzer)
         for p in accepted { builder.add(p.parsed.indexed, terms: p.parsed.terms) }
-        var next = manifest
-        let name = next.nextSegmentName()
         let bytes = builder.encode()
         try store.io { () throws(StoreFiles.Failure) in try StoreFiles.writeAtomically(bytes, to: layout.segment(name)) }
         try store.reach(.segmentWritten)
@@ -574,10 +606,15 @@ private struct WriteSession {
     mutating func mergeIfNeeded() throws(CorpusError) {
         while let run = store.mergePolicy.nextMerge(manifest.segments) {
             var builder = SegmentBuilder(analyzer: store.analyzer)
+            var pack = PlanPackBuilder()
             let analyzer = store.analyzer
-            for entry in manifest.segments[run] {
+            let packs = store.openPacks(manifest)
+            for (offset, entry) in manifest.segments[run].enumerated() {
                 guard let segment = segments[entry.name] else { throw .damaged("segment \(entry.name) is not open") }
                 let live = (0..<segment.planCount).filter { !entry.deleted.contains($0) }
+                // the plans' bytes move as they are; a plan without any is parsed when read
+                let old = packs[run.lowerBound + offset]
+                for p in live { pack.add(old?.record(p) ?? []) }
                 // A few hundred plans at a time: analysed on all cores, memory stays bounded.
                 var start = 0
                 while start < live.count {
@@ -594,8 +631,11 @@ private struct WriteSession {
                 next.generation += 1
             } else {
                 let name = next.nextSegmentName()
-                let bytes = builder.encode()
-                try store.io { () throws(StoreFiles.Failure) in try StoreFiles.writeAtomically(bytes, to: layout.segment(name)) }
+                let packBytes = pack.encode(), bytes = builder.encode()
+                try store.io { () throws(StoreFiles.Failure) in
+                    try StoreFiles.writeAtomically(packBytes, to: layout.pack(ofSegment: name))
+                    try StoreFiles.writeAtomically(bytes, to: layout.segment(name))
+                }
                 replacement.append(Manifest.SegmentEntry(name: name, planCount: builder.planCount))
             }
             let old = manifest.segments[run].map(\.name)
@@ -604,6 +644,7 @@ private struct WriteSession {
             manifest = next
             for name in old {
                 StoreFiles.remove(layout.segment(name))
+                StoreFiles.remove(layout.pack(ofSegment: name))
                 segments[name] = nil
             }
             for entry in replacement { segments[entry.name] = try openSegment(entry.name) }

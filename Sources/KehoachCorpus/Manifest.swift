@@ -72,6 +72,11 @@ struct Manifest: Equatable, Sendable {
     }
 
     /// A fresh segment name for the next commit.
+    /// The files of `index/` this manifest reaches: its segments and their plan packs.
+    var indexFileNames: Set<String> {
+        Set(segments.flatMap { [$0.name, CorpusLayout.packName(ofSegment: $0.name)] })
+    }
+
     mutating func nextSegmentName() -> String {
         generation += 1
         let digits = String(generation)

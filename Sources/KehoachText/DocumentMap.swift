@@ -24,6 +24,12 @@ public struct DocumentMap: Codable, Sendable, Equatable {
         public var cell: Int?
         public var page: Int?
         public var lineBreaks: Bool?
+
+        public init(first: Int, last: Int, paragraph: Int? = nil, table: Int? = nil, row: Int? = nil, cell: Int? = nil,
+                    page: Int? = nil, lineBreaks: Bool? = nil) {
+            (self.first, self.last, self.paragraph, self.table) = (first, last, paragraph, table)
+            (self.row, self.cell, self.page, self.lineBreaks) = (row, cell, page, lineBreaks)
+        }
     }
 
     /// Where one line comes from, as its reader knows it.
@@ -44,6 +50,12 @@ public struct DocumentMap: Codable, Sendable, Equatable {
 
     public init(format: Format) {
         self.format = format
+    }
+
+    /// A map read back from storage, as it was made.
+    public init(format: Format, spans: [Span]) {
+        self.format = format
+        self.spans = spans
     }
 
     /// Adds the next unit of the document: `lines` lines from one place (more than one when a

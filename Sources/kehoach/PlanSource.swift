@@ -49,6 +49,8 @@ struct FilePlanSource: PlanSource {
 /// Plans kept in the corpus store: the parsed Plan as stored, and the lines of the stored text.
 struct StoredPlanSource: PlanSource {
     let store: CorpusStore
+    /// The store's plans as of one snapshot, opened once for all the plans read.
+    let plans: StoredPlans
     /// Plan ids (their full hex form).
     let names: [String]
 
@@ -60,7 +62,7 @@ struct StoredPlanSource: PlanSource {
     /// command line by its id is found again by that name.
     func load(_ id: PlanID, as argument: String?, index: Int) -> ComparablePlan? {
         do {
-            var plan = try store.plan(id)
+            var plan = try plans.plan(id)
             if let argument { plan.source = argument }
             let lines = try store.text(id).map { try Normalizer.normalize(DocumentDecoder.decode($0)).lines } ?? []
             return ComparablePlan(index: index, plan: plan, lines: lines)
@@ -111,17 +113,19 @@ enum PlanSources {
             return shipped
         }
         var entries: [(name: String, entry: MixedPlanSource.Entry)] = []
-        var snapshot: CorpusSnapshot? = nil
-        let stored = StoredPlanSource(store: CorpusStore(directory: storeDirectory), names: [])
+        var stored: StoredPlanSource? = nil
         for argument in files {
             if FileManager.default.fileExists(atPath: argument) {
                 entries.append((argument, .file))
                 continue
             }
             do {
-                if snapshot == nil { snapshot = try stored.store.snapshot() }
-                let found = try snapshot!.resolve(argument)
-                entries.append((argument, .stored(stored, found.id)))
+                if stored == nil {
+                    let store = CorpusStore(directory: storeDirectory)
+                    stored = StoredPlanSource(store: store, plans: try store.storedPlans(), names: [])
+                }
+                let found = try stored!.plans.snapshot.resolve(argument)
+                entries.append((argument, .stored(stored!, found.id)))
             } catch {
                 Console.error("\(argument): no such file, and not a plan id in \(storeDirectory) (\(error))")
                 return nil
@@ -133,12 +137,13 @@ enum PlanSources {
     private static func allStored(in directory: String) -> PlanSource? {
         let store = CorpusStore(directory: directory)
         do {
-            let ids = try store.snapshot().plans().map(\.id.rawValue)
+            let plans = try store.storedPlans()
+            let ids = plans.snapshot.plans().map(\.id.rawValue)
             guard !ids.isEmpty else {
                 Console.error("\(directory): the corpus holds no plans; import some with 'kehoach import FILE...'")
                 return nil
             }
-            return StoredPlanSource(store: store, names: ids)
+            return StoredPlanSource(store: store, plans: plans, names: ids)
         } catch {
             Console.error("\(directory): \(error)")
             return nil

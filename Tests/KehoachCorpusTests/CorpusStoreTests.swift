@@ -15,19 +15,43 @@ final class CorpusStoreTests: CorpusTestCase {
         let layout = store.layout
         XCTAssertEqual(FileManager.default.contents(atPath: layout.text(plan.id)).map { [UInt8]($0) }, Fixtures.shipped("001").bytes,
                        "the original bytes are kept")
-        XCTAssertTrue(FileManager.default.fileExists(atPath: layout.plan(plan.id)))
+        let index = try FileManager.default.contentsOfDirectory(atPath: layout.index)
+        XCTAssertEqual(index.filter { $0.hasSuffix(".khx") }.count, 1)
+        XCTAssertEqual(index.filter { $0.hasSuffix(".khp") }.count, 1, "the parsed plan goes into the segment's plan pack")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: layout.plan(plan.id)), "no file per parsed plan")
         XCTAssertEqual(Fixtures.contents(of: folder).keys.filter { !$0.hasPrefix(".kehoach/") }, ["readme.txt"])
         XCTAssertEqual(FileManager.default.contents(atPath: folder + "/.kehoach/.gitignore").map { String(decoding: $0, as: UTF8.self) },
                        "# Written by kehoach: the corpus store is not source.\n*\n")
         XCTAssertEqual(livePlans().map(\.id), [plan.id])
     }
 
-    func test_storedPlanJSON_readsBackAsThePlan() throws {
+    func test_storedPlan_readsBackFromItsPack_withoutItsText() throws {
         let plan = try XCTUnwrap(importPlans([Fixtures.shipped("002")]).first?.importedPlan)
+        try FileManager.default.removeItem(atPath: store.layout.text(plan.id))
         let stored = try store.plan(plan.id)
-        let parsed = try PlanReader().read(Fixtures.shipped("002").bytes)
-        XCTAssertEqual(stored.metadata, parsed.metadata)
-        XCTAssertEqual(stored.targets, parsed.targets)
+        var parsed = try PlanReader().read(Fixtures.shipped("002").bytes)
+        parsed.source = stored.source
+        XCTAssertEqual(stored.jsonBytes(pretty: false), parsed.jsonBytes(pretty: false))
+    }
+
+    func test_damagedPlanPack_planIsParsedFromItsTextAgain() throws {
+        let plan = try XCTUnwrap(importPlans([Fixtures.shipped("001")]).first?.importedPlan)
+        let pack = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: store.layout.index).first { $0.hasSuffix(".khp") })
+        try Data("KHPLN001 but cut".utf8).write(to: URL(fileURLWithPath: store.layout.index + "/" + pack))
+        XCTAssertEqual(try store.plan(plan.id).metadata.number, "364/KH-PGDĐT")
+    }
+
+    func test_mergedSegments_keepEveryPlanInTheirPack() throws {
+        var oneByOne = store
+        oneByOne.batchSize = 1
+        let plans = importPlans(Fixtures.allShipped, into: oneByOne).compactMap(\.importedPlan)
+        XCTAssertEqual(plans.count, 4)
+        XCTAssertEqual(try store.snapshot().segments.count, 1, "four commits of one plan, merged into one segment")
+        for plan in plans { try FileManager.default.removeItem(atPath: store.layout.text(plan.id)) }
+        let stored = try store.storedPlans()
+        for plan in plans {
+            XCTAssertEqual(try stored.plan(plan.id).metadata.number, plan.number, "read from a pack, the text is gone")
+        }
     }
 
     func test_sameContentTwice_isRefused_andChangesNothing() {

@@ -29,7 +29,8 @@ final class DocumentImportTests: CorpusTestCase {
 
     func test_reindex_readsTheOriginals_andKeepsTheirLineMaps() throws {
         let ids = importPlans(inputs).compactMap(\.importedPlan?.id)
-        try FileManager.default.removeItem(atPath: store.layout.plan(ids[0]))
+        // the derived files gone: reindex must parse the documents again
+        try FileManager.default.removeItem(atPath: store.layout.index)
         _ = try store.reindex()
         XCTAssertEqual(try store.plan(ids[0]).document?.format, .docx)
         XCTAssertEqual(try store.plan(ids[1]).document?.format, .pdf)
