@@ -55,12 +55,13 @@ public struct Aligner: Sendable {
         // The indicators each child target's own words name (for wording matches).
         let named: [Set<String>] = childTargets.map { Set(PlanTopics.indicatorsOutsideParentheses(in: $0.quote, indicators: indicators)) }
         let populations = childTargets.map { PopulationProfile($0.population) }
+        let units = childTargets.map { UnitKey.key($0.unit) }
         var results: [TargetAlignment] = []
         var coverage = Coverage()
         for (t, target) in parentTargets.enumerated() {
             guard let id = Self.classified(target) else { coverage.unclassified += 1; continue }
             let result = alignTarget(target, population: parentPopulations[t], indicator: id, childTargets: childTargets,
-                                     populations: populations, named: named, topics: topics)
+                                     units: units, populations: populations, named: named, topics: topics)
             switch result.status {
             case .met: coverage.met += 1
             case .weaker: coverage.weaker += 1
@@ -92,7 +93,7 @@ public struct Aligner: Sendable {
         var distance: Double
     }
 
-    private func alignTarget(_ p: Target, population: PopulationProfile, indicator id: String, childTargets: [Target],
+    private func alignTarget(_ p: Target, population: PopulationProfile, indicator id: String, childTargets: [Target], units: [String],
                              populations: [PopulationProfile], named: [Set<String>], topics: PlanTopics) -> TargetAlignment {
         var comparable: [Candidate] = []
         var incomparable: [(Target, TargetAlignment.Match, TargetAlignment.Reason)] = []
@@ -102,7 +103,7 @@ public struct Aligner: Sendable {
             if c.indicator == id { match = .indicator } else if named[i].contains(id) { match = .wording } else { continue }
             // A target in another unit or population is shown only when filed under the
             // indicator itself; a wording match that does not compare is left out.
-            guard UnitKey.key(c.unit) == unit else {
+            guard units[i] == unit else {
                 if match == .indicator { incomparable.append((c, match, .otherUnit)) }
                 continue
             }

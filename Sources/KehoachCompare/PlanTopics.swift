@@ -31,8 +31,8 @@ public struct PlanTopics: Sendable {
     private var found: [String: Found] = [:]
 
     public init(_ plan: ComparablePlan, indicators: IndicatorGrammar = Grammar.bundled.indicators) {
-        for (line, text) in Self.texts(of: plan) {
-            for match in Self.matches(in: text, indicators: indicators) where found[match.value] == nil {
+        for (line, text, key) in Self.texts(of: plan) {
+            for match in indicators.terms.matches(in: key) where found[match.value] == nil {
                 found[match.value] = Found(line: line, text: text, range: match.range)
             }
         }
@@ -82,15 +82,16 @@ public struct PlanTopics: Sendable {
         indicators.terms.matches(in: Folding.matchKey(text))
     }
 
-    /// The (line, text) pairs to search, in line order.
-    static func texts(of comparable: ComparablePlan) -> [(Int, String)] {
+    /// The (line, text, match key) triples to search, in line order; a line's key is the one
+    /// its normalization made.
+    static func texts(of comparable: ComparablePlan) -> [(Int, String, String)] {
         let plan = comparable.plan
         if let lines = comparable.lines {
             let firstSection = plan.sections.map(\.line).min() ?? 1
-            var texts: [(Int, String)] = []
+            var texts: [(Int, String, String)] = []
             for line in lines where line.number >= firstSection {
-                if Folding.matchKey(line.text.prefix(12)).trimming(" -*#").hasPrefix("nơi nhận") { break }
-                if !line.text.isEmpty { texts.append((line.number, line.text)) }
+                if line.key.prefix(12).trimming(" -*#").hasPrefix("nơi nhận") { break }
+                if !line.text.isEmpty { texts.append((line.number, line.text, line.key)) }
             }
             return texts
         }
@@ -106,7 +107,7 @@ public struct PlanTopics: Sendable {
         texts += plan.targets.map { ($0.line, $0.text) }
         texts += plan.deadlines.map { ($0.line, $0.task) }
         for r in plan.responsibilities { texts += r.tasks.map { (r.line, $0) } }
-        return texts.sorted { $0.0 < $1.0 }
+        return texts.sorted { $0.0 < $1.0 }.map { ($0.0, $0.1, Folding.matchKey($0.1)) }
     }
 
     /// About 40 characters before the words and 80 after, cut at word ends.

@@ -175,7 +175,7 @@ public struct CorpusStore: Sendable {
         while start < inputs.count {
             let end = min(inputs.count, start + max(1, batchSize))
             let batch = Array(inputs[start..<end])
-            let parsed = Self.parallelMap(batch.count) { i in Prepared.make(batch[i], reader: reader, analyzer: analyzer) }
+            let parsed = ParallelMap.map(batch.count) { i in Prepared.make(batch[i], reader: reader, analyzer: analyzer) }
             start = end
             if !parsed.contains(where: { if case .success = $0.result { true } else { false } }) {
                 // Nothing readable: refuse without touching the corpus at all.
@@ -243,7 +243,7 @@ public struct CorpusStore: Sendable {
         while start < ids.count {
             let batch = Array(ids[start..<min(ids.count, start + max(1, batchSize))])
             let texts = try batch.map { (id) throws(CorpusError) in try source(id)?.bytes }
-            let parsed = Self.parallelMap(batch.count) { i -> Prepared? in
+            let parsed = ParallelMap.map(batch.count) { i -> Prepared? in
                 guard let bytes = texts[i] else { return nil }
                 let name = sources[batch[i]] ?? batch[i].rawValue + ".txt"
                 return Prepared.make(ImportInput(name: name, bytes: bytes), reader: reader, analyzer: analyzer, id: batch[i])
@@ -365,29 +365,6 @@ public struct CorpusStore: Sendable {
         }
     }
 
-    /// `body(0..<count)` on all cores, results in order.
-    static func parallelMap<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
-        guard count > 1 else { return (0..<count).map(body) }
-        let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
-        results.initialize(repeating: nil)
-        defer {
-            results.deinitialize()
-            results.deallocate()
-        }
-        let slots = UncheckedSendable(results)
-        withoutActuallyEscaping(body) { body in
-            let work = UncheckedSendable(body)
-            DispatchQueue.concurrentPerform(iterations: count) { i in
-                slots.value[i] = work.value(i)
-            }
-        }
-        return results.map { $0! }
-    }
-}
-
-private struct UncheckedSendable<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
 }
 
 /// A file parsed and encoded, ready to be committed.
@@ -620,7 +597,7 @@ private struct WriteSession {
                 while start < live.count {
                     let chunk = Array(live[start..<min(live.count, start + 256)])
                     let plans = chunk.map(segment.indexedPlan)
-                    let terms = CorpusStore.parallelMap(plans.count) { SegmentBuilder.analyze(plans[$0], analyzer: analyzer) }
+                    let terms = ParallelMap.map(plans.count) { SegmentBuilder.analyze(plans[$0], analyzer: analyzer) }
                     for (plan, planTerms) in zip(plans, terms) { builder.add(plan, terms: planTerms) }
                     start += chunk.count
                 }

@@ -53,7 +53,7 @@ extension Metadata {
 }
 
 extension CitationRecord {
-    func write(to json: inout JSONWriter) {
+    public func write(to json: inout JSONWriter) {
         json.beginObject()
         json.field("date", date)
         json.field("issuer", issuer)

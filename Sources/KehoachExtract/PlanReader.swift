@@ -25,9 +25,21 @@ public struct PlanReader: Sendable {
     /// of it, whose lines the plan's line numbers count.
     public func readDocument(_ bytes: [UInt8], source: String? = nil) throws(DecodingError) -> (plan: Plan, text: DecodedText) {
         let decoded = try DocumentDecoder.decode(bytes)
-        var plan = extractor.extract(parser.parse(Normalizer.normalize(decoded)), source: source)
+        return (read(decoded, source: source).plan, decoded)
+    }
+
+    /// The plan and its normalized lines, which a comparison searches for the topics a plan
+    /// names without a number.
+    public func readLines(_ bytes: [UInt8], source: String? = nil) throws(DecodingError) -> (plan: Plan, lines: [SourceLine]) {
+        let (plan, text) = read(try DocumentDecoder.decode(bytes), source: source)
+        return (plan, text.lines)
+    }
+
+    private func read(_ decoded: DecodedText, source: String?) -> (plan: Plan, text: SourceText) {
+        let text = Normalizer.normalize(decoded)
+        var plan = extractor.extract(parser.parse(text), source: source)
         plan.document = decoded.map
-        return (plan, decoded)
+        return (plan, text)
     }
 
     public func read(text: String, source: String? = nil) -> Plan {

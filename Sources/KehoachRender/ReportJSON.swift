@@ -1,5 +1,6 @@
 import KehoachCompare
 import KehoachExtract
+import KehoachText
 
 /// A compare / align / report result as JSON (docs/report-json.md): the `ComparisonReport`
 /// with each plan's display name and each matrix cell's display text added.
@@ -8,6 +9,18 @@ public enum ReportJSON {
     public static let version = 1
 
     public static func encode(_ report: ComparisonReport, pretty: Bool = true) -> String {
+        String(decoding: bytes(report, pretty: pretty), as: UTF8.self)
+    }
+
+    /// The report's JSON, written directly (`ReportJSONWriting.swift`).
+    public static func bytes(_ report: ComparisonReport, pretty: Bool = true) -> [UInt8] {
+        var json = JSONWriter(pretty: pretty, capacity: 65_536 + report.alignments.count * 16_384)
+        Document(report).write(to: &json)
+        return json.bytes
+    }
+
+    /// The same through `JSONEncoder`, which the direct writer is held equal to.
+    static func encodedByFoundation(_ report: ComparisonReport, pretty: Bool = true) -> String {
         PlanJSON.encode(Document(report), pretty: pretty)
     }
 

@@ -9,7 +9,7 @@ import KehoachText
 /// Where `compare`, `align` and `report` get their plans: plan files, plans stored in the
 /// corpus (`--corpus DIR`, ids or unique id prefixes), or both mixed; chosen in
 /// `PlanSources.select`.
-protocol PlanSource {
+protocol PlanSource: Sendable {
     /// The plans' names in order: file paths (later: corpus ids).
     var names: [String] { get }
     /// Reads one plan; nil after telling the user why it cannot be read.
@@ -28,8 +28,7 @@ struct FilePlanSource: PlanSource {
             return nil
         case .success(let bytes):
             do {
-                let plan = try reader.read(bytes, source: path)
-                let lines = try Normalizer.normalize(DocumentDecoder.decode(bytes)).lines
+                let (plan, lines) = try reader.readLines(bytes, source: path)
                 return ComparablePlan(index: index, plan: plan, lines: lines)
             } catch {
                 Console.error("\(path): \(error)")
@@ -82,11 +81,18 @@ struct MixedPlanSource: PlanSource {
     }
 
     let entries: [(name: String, entry: Entry)]
+    let names: [String]
+    /// The first entry of each name: a look-up per plan, not a scan (thousands of children).
+    private let byName: [String: Entry]
 
-    var names: [String] { entries.map(\.name) }
+    init(entries: [(name: String, entry: Entry)]) {
+        self.entries = entries
+        names = entries.map(\.name)
+        byName = Dictionary(entries.map { ($0.name, $0.entry) }, uniquingKeysWith: { first, _ in first })
+    }
 
     func load(_ name: String, index: Int, reader: PlanReader) -> ComparablePlan? {
-        switch entries.first(where: { $0.name == name })?.entry {
+        switch byName[name] {
         case .file?: return FilePlanSource(names: [name]).load(name, index: index, reader: reader)
         case .stored(let store, let id)?: return store.load(id, as: name, index: index)
         case nil: return nil
