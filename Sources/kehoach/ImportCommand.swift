@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 import KehoachCorpus
 import KehoachExtract
 
@@ -43,13 +44,18 @@ struct ImportCommand {
         let replace = args.flag("replace")
         var start = 0
         let paths = args.positional
+        var progress = ImportProgress(total: paths.count)
+        func complain(_ message: String) {
+            progress.interrupt()
+            Console.error(message)
+        }
         while start < paths.count {
             let batch = paths[start..<min(paths.count, start + store.batchSize)]
             start += batch.count
             var inputs: [ImportInput] = []
             for path in batch {
                 switch Console.readFile(path) {
-                case .failure(let problem): Console.error(problem.description); missing += 1
+                case .failure(let problem): complain(problem.description); missing += 1
                 case .success(let bytes): inputs.append(ImportInput(name: path, bytes: bytes))
                 }
             }
@@ -63,19 +69,22 @@ struct ImportCommand {
                     case .refused(let name, let existing, let conflict):
                         refused += 1
                         let what = conflict == .sameContent ? "the same text" : "the same number and issuer"
-                        Console.error("\(name): refused: \(what) as \(existing.id.short) (\(existing.number ?? "chưa số"), \(existing.issuer ?? "?")) already in the corpus; use --replace to update it")
+                        complain("\(name): refused: \(what) as \(existing.id.short) (\(existing.number ?? "chưa số"), \(existing.issuer ?? "?")) already in the corpus; use --replace to update it")
                     case .unreadable(let name, let error):
                         unreadable += 1
-                        Console.error("\(name): cannot import: \(error)")
+                        complain("\(name): cannot import: \(error)")
                     case .superseded(let name, let by):
-                        Console.error("\(name): not imported: \(by) replaces it (--replace)")
+                        complain("\(name): not imported: \(by) replaces it (--replace)")
                     }
+                    progress.update(imported + refused + unreadable + missing)
                 }
             } catch {
-                Console.error("\(error)")
+                complain("\(error)")
                 return CorpusOpening.exitCode(for: error)
             }
+            progress.update(imported + refused + unreadable + missing)
         }
+        progress.interrupt()
         if paths.count > 1 {
             Console.error("imported \(imported) of \(paths.count) files into \(directory)"
                           + (refused > 0 ? ", \(refused) refused as duplicates" : "")
