@@ -35,10 +35,12 @@ public struct Lexer: Sendable {
             return (i, end, level)
         }
         if markdownLevel < 0 { return Token(kind: .blank, text: "", key: "", location: SourceLocation(line: line.number, column: 1)) }
+        // most lines are their own content: no copy of the text or its key then
+        let whole = start == 0 && end == line.text.utf8.count
         let content = line.text[line.text.utf8Range(start..<end)]
         let column = start + 1
 
-        let (plain, emphasized) = Self.stripEmphasis(content)
+        let (plain, emphasized) = whole ? Self.stripEmphasis(line.text) : Self.stripEmphasis(content)
         let location = SourceLocation(line: line.number, column: column)
         // the content is already trimmed: only removed Markdown can leave spaces at an end
         let text = markdownLevel == 0 && plain.utf8.count == content.utf8.count ? plain : plain.trimmedSpaces
@@ -51,7 +53,7 @@ public struct Lexer: Sendable {
         // unless Markdown was taken out of it, the content's key is the same stretch of the line's key
         let key: String
         if text.utf8.count == content.utf8.count {
-            key = String(line.key[line.key.utf8Range(start..<end)])
+            key = whole ? line.key : String(line.key[line.key.utf8Range(start..<end)])
         } else {
             key = Folding.matchKey(text)
         }
@@ -165,12 +167,19 @@ public struct Lexer: Sendable {
 
     private static let escapable: Set<UInt8> = Set(".-*#_+()[]|>".utf8)
 
+    private static func hasEmphasisMarkers(_ text: Substring) -> Bool {
+        text.withBytes { bytes in [UInt8(0x2A), 0x5F, 0x5C].contains { TextBytes.firstOffset(of: $0, in: bytes) != nil } }
+    }
+
     /// Removes Markdown emphasis (every `*` run, `__` runs) and backslash escapes (`1\.`); tells
     /// whether the whole line was emphasized. A leading `* ` is a bullet and stays. All the
     /// markers are ASCII, so the work is on bytes.
+    static func stripEmphasis(_ text: String) -> (String, Bool) {
+        hasEmphasisMarkers(text[...]) ? stripEmphasis(text[...]) : (text, false)
+    }
+
     static func stripEmphasis(_ text: Substring) -> (String, Bool) {
-        let hasMarkers = text.withBytes { bytes in [UInt8(0x2A), 0x5F, 0x5C].contains { TextBytes.firstOffset(of: $0, in: bytes) != nil } }
-        guard hasMarkers else { return (String(text), false) }
+        guard hasEmphasisMarkers(text) else { return (String(text), false) }
         let bytes = Array(text.utf8)
         let whole = bytes.first == 0x2A && bytes.last == 0x2A || bytes.starts(with: [0x5F, 0x5F]) && bytes.suffix(2).elementsEqual([0x5F, 0x5F])
         var out: [UInt8] = []

@@ -8,8 +8,9 @@ public enum TerminalStyle: String, Sendable {
 }
 
 /// A plain-text table that fits a width: fixed column widths, cells word-wrapped, columns
-/// separated by " │ ", header underlined. Width is counted in Characters (NFC Vietnamese is one
-/// column per letter).
+/// separated by " │ ", header underlined. Width is one column per character, counted as scalars
+/// that are not combining marks: NFC Vietnamese has one scalar per letter, and counting them
+/// does not break graphemes (a report of thousands of alignments has millions of words).
 struct TerminalTable {
     var widths: [Int]
     var color: Bool
@@ -39,7 +40,7 @@ struct TerminalTable {
             var parts: [String] = []
             for (i, column) in wrapped.enumerated() {
                 let text = line < column.count ? column[line] : ""
-                let padded = text + String(repeating: " ", count: max(0, widths[i] - text.count))
+                let padded = text + String(repeating: " ", count: max(0, widths[i] - Self.width(text)))
                 let style = i < styles.count ? styles[i] : nil
                 parts.append(style.map { $0.apply(padded, enabled: color) } ?? padded)
             }
@@ -48,6 +49,18 @@ struct TerminalTable {
             out.append(joined)
         }
         return out
+    }
+
+    /// The columns a text takes.
+    static func width<S: StringProtocol>(_ text: S) -> Int {
+        var count = 0
+        for scalar in text.unicodeScalars where !isCombining(scalar.value) { count += 1 }
+        return count
+    }
+
+    private static func isCombining(_ value: UInt32) -> Bool {
+        value >= 0x300 && (value <= 0x36F || (0x1AB0...0x1AFF).contains(value) || (0x1DC0...0x1DFF).contains(value)
+                           || (0x20D0...0x20FF).contains(value) || (0xFE20...0xFE2F).contains(value) || (0x200B...0x200D).contains(value))
     }
 
     /// Word wrap; explicit newlines kept; a word longer than the width is cut.
@@ -59,12 +72,12 @@ struct TerminalTable {
             var length = 0
             for piece in paragraph.split(separator: " ") {
                 var word = piece
-                var count = word.count
+                var count = Self.width(word)
                 while count > width {
                     if length > 0 { out.append(line); line = ""; length = 0 }
                     out.append(String(word.prefix(width)))
                     word = word.dropFirst(width)
-                    count -= width
+                    count = Self.width(word)
                 }
                 if length == 0 { line = String(word); length = count }
                 else if length + 1 + count <= width { line += " "; line += word; length += 1 + count }

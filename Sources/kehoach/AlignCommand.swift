@@ -1,5 +1,6 @@
 import Foundation
 import KehoachCompare
+import KehoachCorpus
 import KehoachExtract
 import KehoachGrammar
 import KehoachRender
@@ -10,10 +11,12 @@ import KehoachText
 enum AlignCommand {
     static let usage = """
     usage: kehoach align --parent FILE --child FILE... [--format text|md|csv|json|html] [-o OUT]
+           kehoach align --parent FILE|ID --corpus DIR [--format …] [-o OUT]
            kehoach align [FILE...] [--format …] [-o OUT]
       With --parent: aligns the parent against each child (--child may repeat; FILEs after the
-      options are children too). Without: builds the chain among the plans (default:
-      ./corpus/*.txt) from their citations, then place names, and aligns every link found.
+      options are children too); with --corpus and no child, every plan stored there is one.
+      Without: builds the chain among the plans (default: ./corpus/*.txt) from their
+      citations, then place names, and aligns every link found.
       Each parent target is met (same indicator, compatible population, at least as strict, due
       no later), weaker, unquantified (named without a number) or missing; the child's extra
       targets, deadline conflicts and a coverage summary follow.
@@ -34,9 +37,22 @@ enum AlignCommand {
             let report: ComparisonReport
             var failed = 0
             if let parentPath = args.option("parent") {
-                let childPaths = children + args.positional
-                guard !childPaths.isEmpty else { Console.error("--parent needs at least one --child FILE\n\(usage)"); return .usage }
-                guard let source = PlanSources.select(files: [parentPath] + childPaths, corpus: args.option("corpus")) else { return .noInput }
+                var childPaths = children + args.positional
+                var childSource: PlanSource? = nil
+                if childPaths.isEmpty, let corpus = args.option("corpus") {
+                    // every stored plan but the parent: a Sở plan against all its wards and schools,
+                    // read from the store, not parsed again
+                    guard let stored = PlanSources.allStored(in: corpus) else { return .noInput }
+                    let parentID = FileManager.default.fileExists(atPath: parentPath)
+                        ? (try? Console.readFile(parentPath).get()).map { PlanID(content: $0).rawValue }
+                        : (try? stored.plans.snapshot.resolve(parentPath))?.id.rawValue
+                    childPaths = stored.names.filter { $0 != parentID }
+                    childSource = stored
+                }
+                guard !childPaths.isEmpty else { Console.error("--parent needs at least one --child FILE, or --corpus DIR\n\(usage)"); return .usage }
+                let files = [parentPath] + (childSource == nil ? childPaths : [])
+                guard let source = PlanSources.select(files: files, corpus: args.option("corpus")) else { return .noInput }
+                let children = childSource ?? source
                 guard let parent = source.load(parentPath, index: 0, reader: reader) else { return .dataError }
                 let aligner = Aligner(parent: parent, grammar: grammar)
                 var refs = [parent.ref]
@@ -48,7 +64,7 @@ enum AlignCommand {
                 while start < childPaths.count {
                     let end = min(childPaths.count, start + 256)
                     let aligned = ParallelMap.map(end - start) { i -> Alignment? in
-                        source.load(childPaths[start + i], index: start + i + 1, reader: reader).map { aligner.align($0) }
+                        children.load(childPaths[start + i], index: start + i + 1, reader: reader).map { aligner.align($0) }
                     }
                     for alignment in aligned {
                         guard let alignment else { failed += 1; continue }

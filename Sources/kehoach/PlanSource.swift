@@ -140,7 +140,8 @@ enum PlanSources {
         return MixedPlanSource(entries: entries)
     }
 
-    private static func allStored(in directory: String) -> PlanSource? {
+    /// Every plan stored in the corpus at `directory`, or nil after saying why there is none.
+    static func allStored(in directory: String) -> StoredPlanSource? {
         let store = CorpusStore(directory: directory)
         do {
             let plans = try store.storedPlans()
