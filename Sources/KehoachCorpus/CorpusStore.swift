@@ -169,8 +169,13 @@ public struct CorpusStore: Sendable {
     /// Parses and stores plans. Each file is imported, refused (same content, or same number and
     /// issuer, as a stored plan or an earlier file — unless `replace`) or unreadable; `report`
     /// hears about each once its fate is committed. Throws only when the corpus cannot be written.
-    public func importPlans(_ inputs: [ImportInput], replace: Bool,
+    ///
+    /// Each batch is a commit of its own segment; segments are merged once at the end (or when
+    /// too many pile up), in one run, so a long import rewrites each plan's index entry once.
+    /// `mergeWhenDone: false` leaves that to a later call (a caller feeding batches of files).
+    public func importPlans(_ inputs: [ImportInput], replace: Bool, mergeWhenDone: Bool = true,
                             report: (ImportOutcome) -> Void) throws(CorpusError) {
+        var committed = false
         var start = 0
         while start < inputs.count {
             let end = min(inputs.count, start + max(1, batchSize))
@@ -186,9 +191,17 @@ public struct CorpusStore: Sendable {
             }
             try withSession { (session) throws(CorpusError) in
                 try session.importBatch(parsed, replace: replace, report: report)
+                if session.manifest.segments.count > Self.segmentsBeforeMerge { try session.mergeIfNeeded() }
             }
+            committed = true
+        }
+        if committed && mergeWhenDone {
+            try withSession { (session) throws(CorpusError) in try session.mergeIfNeeded() }
         }
     }
+
+    /// Segments an import lets pile up before it merges in the middle of its batches.
+    static let segmentsBeforeMerge = 16
 
     /// Removes plans (full ids); their files go after the commit.
     public func remove(_ ids: [PlanID]) throws(CorpusError) -> [PlanSummary] {
@@ -556,7 +569,6 @@ private struct WriteSession {
         for location in deletions where !kept.contains(location.summary.id) {
             layout.removeFiles(of: location.summary.id)
         }
-        try mergeIfNeeded()
     }
 
     mutating func remove(_ ids: [PlanID]) throws(CorpusError) -> [PlanSummary] {

@@ -1,6 +1,6 @@
 /// When to rewrite index segments. Each import batch adds a segment; merging keeps their number
-/// logarithmic in the corpus size (like a binary counter: two neighbours merge when the older is
-/// no larger than the newer), and a segment that has lost a third of its plans to removals is
+/// logarithmic in the corpus size (like a binary counter: neighbours merge when the older is no
+/// larger than the newer ones), and a segment that has lost a third of its plans to removals is
 /// rewritten without them. No segment grows past `maxPlans`, which bounds the memory a merge
 /// needs (a merge holds the texts of the plans it rewrites).
 struct MergePolicy: Sendable {
@@ -12,11 +12,20 @@ struct MergePolicy: Sendable {
             return i..<(i + 1)
         }
         guard segments.count >= 2 else { return nil }
-        var i = segments.count - 1
-        while i > 0 {
-            let older = segments[i - 1].liveCount, newer = segments[i].liveCount
-            if older <= newer && older + newer <= maxPlans { return (i - 1)..<(i + 1) }
-            i -= 1
+        // the longest run ending at `end` in which each segment is no larger than all the newer
+        // ones together: one merge where a cascade of pairs would rewrite the same plans again
+        // (ten batches of one import become one segment, each plan analysed once more)
+        var end = segments.count - 1
+        while end > 0 {
+            var start = end, newer = segments[end].liveCount
+            while start > 0 {
+                let older = segments[start - 1].liveCount
+                guard older <= newer, older + newer <= maxPlans else { break }
+                newer += older
+                start -= 1
+            }
+            if start < end { return start..<(end + 1) }
+            end -= 1
         }
         return nil
     }

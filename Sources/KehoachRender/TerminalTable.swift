@@ -45,7 +45,7 @@ struct TerminalTable {
                 parts.append(style.map { $0.apply(padded, enabled: color) } ?? padded)
             }
             var joined = parts.joined(separator: " │ ")
-            while joined.hasSuffix(" ") { joined.removeLast() }
+            while joined.utf8.last == 0x20 { joined.removeLast() }
             out.append(joined)
         }
         return out
@@ -67,11 +67,12 @@ struct TerminalTable {
     static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [text] }
         var out: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // split on scalars: Character splitting breaks graphemes over every byte
+        for paragraph in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
             var length = 0
             for piece in paragraph.split(separator: " ") {
-                var word = piece
+                var word = Substring(piece)
                 var count = Self.width(word)
                 while count > width {
                     if length > 0 { out.append(line); line = ""; length = 0 }

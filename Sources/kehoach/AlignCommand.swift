@@ -95,8 +95,14 @@ enum AlignCommand {
             }
             let t2 = clock.now()
             let color = ReportOutput.useColor(output: args.option("output"), noColor: args.flag("no-color"))
-            let text = render(report, format: format, color: color, indicators: grammar.indicators)
-            let wrote = ReportOutput.write(text, to: args.option("output"))
+            let wrote: Bool
+            if format == "json" {
+                // tens of megabytes for thousands of children: bytes straight to the file
+                wrote = ReportOutput.write(ReportJSON.bytes(report) + [0x0A], to: args.option("output"))
+            } else {
+                wrote = ReportOutput.write(render(report, format: format, color: color, indicators: grammar.indicators),
+                                           to: args.option("output"))
+            }
             clock.report("render+write \(format)", clock.now() - t2)
             if report.alignments.isEmpty && wrote { return .partial }
             return ReportOutput.code(failed: failed, wrote: wrote)

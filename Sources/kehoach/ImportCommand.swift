@@ -60,7 +60,8 @@ struct ImportCommand {
                 }
             }
             do {
-                try store.importPlans(inputs, replace: replace) { outcome in
+                // the index merged once, after the last batch of files
+                try store.importPlans(inputs, replace: replace, mergeWhenDone: start >= paths.count) { outcome in
                     switch outcome {
                     case .imported(_, let plan, let replaced):
                         imported += 1

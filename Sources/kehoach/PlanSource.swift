@@ -214,12 +214,20 @@ enum ReportOutput {
 
     /// Writes to the file, or stdout when none; an I/O failure becomes exit code 74.
     static func write(_ text: String, to path: String?) -> Bool {
+        write(Data(text.utf8), to: path)
+    }
+
+    static func write(_ bytes: [UInt8], to path: String?) -> Bool {
+        write(Data(bytes), to: path)
+    }
+
+    private static func write(_ data: Data, to path: String?) -> Bool {
         guard let path, path != "-" else {
-            Console.out(text)
+            FileHandle.standardOutput.write(data)
             return true
         }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            try data.write(to: URL(fileURLWithPath: path))
             return true
         } catch {
             Console.error("\(path): cannot be written (\(error.localizedDescription))")

@@ -162,6 +162,13 @@ final class IndexTests: XCTestCase {
         XCTAssertNil(policy.nextMerge([.init(name: "a", planCount: 80), .init(name: "b", planCount: 80)]), "would exceed maxPlans")
     }
 
+    func test_mergePolicy_batchesOfOneImport_mergeInOneRun() {
+        let batches = (0..<10).map { Manifest.SegmentEntry(name: "\($0)", planCount: 10) }
+        XCTAssertEqual(MergePolicy(maxPlans: 100).nextMerge(batches), 0..<10)
+        XCTAssertEqual(MergePolicy(maxPlans: 50).nextMerge(batches), 5..<10, "no bigger than maxPlans")
+        XCTAssertEqual(MergePolicy(maxPlans: 100).nextMerge([.init(name: "a", planCount: 40)] + batches.prefix(2)), 1..<3)
+    }
+
     // MARK: generator
 
     func test_generator_isDeterministic_andVariesThePlans() throws {
