@@ -61,17 +61,10 @@ struct ExportCommand {
             Console.error("no corpus at \(directory); import plans with 'kehoach import --corpus \(directory) FILE...'")
             return .noInput
         }
-        let snapshot: CorpusSnapshot
-        switch CorpusOpening.snapshot(store) {
-        case .failure(let error): Console.error("\(error)"); return CorpusOpening.exitCode(for: error)
-        case .success(let s): snapshot = s
-        }
-        if snapshot.needsReindex { return .dataError }
-        // The summaries are small (a few hundred bytes a plan); each plan is read when its turn comes.
-        let summaries = snapshot.plans()
-        guard !summaries.isEmpty else {
-            Console.error("the corpus at \(directory) holds no plans; add plans with 'kehoach import FILE...'")
-            return .noInput
+        let summaries: [PlanSummary]
+        switch plans(store) {
+        case .failure(let refusal): return refusal.code
+        case .success(let list): summaries = list
         }
         var output: StreamedOutput
         do {
@@ -114,6 +107,29 @@ struct ExportCommand {
         Console.error("exported \(exported) \(exported == 1 ? "plan" : "plans") (\(records) \(what), \(bytes) bytes) to \(path.flatMap { $0 == "-" ? nil : $0 } ?? "standard output")"
                       + (failed > 0 ? "; \(failed) \(failed == 1 ? "plan" : "plans") could not be read" : ""))
         return failed > 0 ? .partial : .ok
+    }
+
+    /// The corpus's plans in import order, or the exit code after saying why not. The snapshot
+    /// ends here: the index pages it mapped to list the plans are released before the export,
+    /// which reads each plan from the store.
+    private static func plans(_ store: CorpusStore) -> Result<[PlanSummary], Refusal> {
+        let snapshot: CorpusSnapshot
+        switch CorpusOpening.snapshot(store) {
+        case .failure(let error): Console.error("\(error)"); return .failure(Refusal(code: CorpusOpening.exitCode(for: error)))
+        case .success(let s): snapshot = s
+        }
+        if snapshot.needsReindex { return .failure(Refusal(code: .dataError)) }
+        let summaries = snapshot.plans()
+        guard !summaries.isEmpty else {
+            Console.error("the corpus at \(store.layout.directory) holds no plans; add plans with 'kehoach import FILE...'")
+            return .failure(Refusal(code: .noInput))
+        }
+        return .success(summaries)
+    }
+
+    /// Why there is nothing to export, already told the user: the exit code.
+    private struct Refusal: Error {
+        let code: ExitCode
     }
 
     private static func writeMapping(_ mapping: IndexMapping, to path: String?) -> ExitCode {

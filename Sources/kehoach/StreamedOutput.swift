@@ -8,6 +8,7 @@ import Darwin
 /// is written as a temporary file beside it (same folder, so the rename is atomic), fsynced
 /// and renamed over the path by `commit()`; dropped without a commit (an error, a failed
 /// plan that stops the export) the temporary file is deleted and the path left as it was.
+/// Interrupted (Ctrl-C, SIGTERM, SIGHUP), the temporary file is deleted too.
 /// Writes go through a 1 MB buffer, so a record per plan costs no system call of its own.
 struct StreamedOutput: ~Copyable {
     static let bufferSize = 1 << 20
@@ -50,6 +51,7 @@ struct StreamedOutput: ~Copyable {
         self.temporary = temporary
         self.fd = fd
         buffer.reserveCapacity(StreamedOutput.bufferSize)
+        InterruptCleanup.arm(temporary)
     }
 
     mutating func write(_ bytes: [UInt8]) throws(Failure) {
@@ -68,8 +70,10 @@ struct StreamedOutput: ~Copyable {
         guard fsync(fd) == 0 else { throw Failure(description: "\(path): cannot be written (\(StreamedOutput.reason(errno)))") }
         guard close(fd) == 0 else { throw Failure(description: "\(path): cannot be written (\(StreamedOutput.reason(errno)))") }
         committed = true
-        guard rename(temporary, path) == 0 else {
-            let reason = StreamedOutput.reason(errno)
+        let renamed = rename(temporary, path) == 0
+        let reason = StreamedOutput.reason(errno)
+        InterruptCleanup.disarm()
+        guard renamed else {
             unlink(temporary)
             throw Failure(description: "\(path): cannot be written (\(reason))")
         }
@@ -87,6 +91,7 @@ struct StreamedOutput: ~Copyable {
         if let temporary, !committed {
             close(fd)
             unlink(temporary)
+            InterruptCleanup.disarm()
         }
     }
 
@@ -127,4 +132,28 @@ private func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -
     #else
     Darwin.write(fd, bytes, count)
     #endif
+}
+
+/// Deletes the temporary file of an output being written when a signal ends the process, then
+/// lets the signal end it as it would have. One output at a time (the process writes one).
+private enum InterruptCleanup {
+    /// The path as a C string, so that the handler calls nothing but unlink(2) on it.
+    nonisolated(unsafe) static var path: UnsafeMutablePointer<CChar>? = nil
+
+    static func arm(_ temporary: String) {
+        path = strdup(temporary)
+        for sig in [SIGINT, SIGTERM, SIGHUP] {
+            signal(sig) { sig in
+                if let path = InterruptCleanup.path { unlink(path) }
+                signal(sig, SIG_DFL)
+                raise(sig)
+            }
+        }
+    }
+
+    static func disarm() {
+        for sig in [SIGINT, SIGTERM, SIGHUP] { signal(sig, SIG_DFL) }
+        free(path)
+        path = nil
+    }
 }
