@@ -4,7 +4,7 @@ import KehoachExtract
 import KehoachTestSupport
 
 /// Plans for the export tests: the shipped plans read with the whole pipeline, and small plans
-/// built value by value; with JSON helpers to read the lines back.
+/// built value by value; and the lines read back as JSON.
 enum ExportFixtures {
     /// The shipped plans, each with the summary the corpus would give it.
     static let shipped: [(summary: PlanSummary, plan: Plan)] = PackageFiles.planNames.map { name in
