@@ -6,9 +6,7 @@ import KehoachText
 /// order, Vietnamese kept as is.
 public enum PlanJSON {
     public static func encode<T: Encodable>(_ value: T, pretty: Bool = true) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(value) else { return "{}" }
+        guard let data = try? encoder(pretty: pretty).encode(value) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
     }
 
@@ -23,5 +21,13 @@ public enum PlanJSON {
         for plan in plans { plan.write(to: &json) }
         json.endArray()
         return String(decoding: json.bytes, as: UTF8.self)
+    }
+
+    /// The encoder behind `encode`, for callers that must see a failure (a value that JSON
+    /// cannot hold) rather than `{}`.
+    public static func encoder(pretty: Bool = true) -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
     }
 }

@@ -27,6 +27,8 @@ commands:
   reindex              rebuild the corpus index from the stored texts
   search QUERY...      targets across the corpus ("chu ky so"; --all, --level, --year,
                        --issuer, --indicator, --min, --max, --format, --limit)
+  export               the corpus for bigger engines, streamed: JSON lines, an OpenSearch
+                       _bulk body or its index mapping (--format, --targets, --index, -o)
   help                 this text
 
 Run 'kehoach COMMAND --help' for a command's options.
@@ -48,6 +50,7 @@ if rest.contains("--help") || rest.contains("-h") {
     case "remove": Console.out(RemoveCommand.usage + "\n")
     case "reindex": Console.out(ReindexCommand.usage + "\n")
     case "search": Console.out(SearchCommand.usage + "\n")
+    case "export": Console.out(ExportCommand.usage + "\n")
     case "generate": Console.out(GenerateCommand.usage + "\n")
     default: Console.out(usage + "\n")
     }
@@ -66,6 +69,7 @@ if rest.contains("--help") || rest.contains("-h") {
     case "remove": code = RemoveCommand.run(rest)
     case "reindex": code = ReindexCommand.run(rest)
     case "search": code = SearchCommand.run(rest)
+    case "export": code = ExportCommand.run(rest)
     case "generate": code = GenerateCommand.run(rest)
     case "bench": code = BenchCommand.run(rest)
     case "bench-document": code = DocumentBenchCommand.run(rest)
