@@ -36,6 +36,18 @@ public struct CorpusSnapshot: Sendable {
         return out
     }
 
+    /// The live plans in import order, one at a time, with no list of them built; the index
+    /// pages read are given back every 1,024 plans, so a pass over the corpus stays flat.
+    public func forEachPlan(_ body: (PlanSummary) throws -> Void) rethrows {
+        for (s, segment) in segments.enumerated() {
+            for p in 0..<segment.planCount where live[s][p] {
+                try body(segment.planSummary(p))
+                if p % 64 == 63 { segment.releasePages() }
+            }
+            segment.releasePages()
+        }
+    }
+
     /// Where each live plan is: (segment index, plan ordinal).
     func locations() -> [PlanID: (segment: Int, plan: Int)] {
         var out: [PlanID: (Int, Int)] = [:]

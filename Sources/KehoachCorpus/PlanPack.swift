@@ -47,7 +47,11 @@ struct PlanPack: @unchecked Sendable {
     /// The plan at `ordinal`, or nil when none is stored there (or its bytes do not read).
     func plan(_ ordinal: Int) -> Plan? {
         guard let range = range(ordinal), !range.isEmpty else { return nil }
-        return Plan(binary: UnsafeRawBufferPointer(rebasing: storage.buffer[range]))
+        let plan = Plan(binary: UnsafeRawBufferPointer(rebasing: storage.buffer[range]))
+        // read once per pass (an export, an alignment): its pages need not stay in memory, nor
+        // the neighbours the kernel maps with a fault (up to 64 KB around it)
+        (storage as? MappedFile)?.releasePages(max(0, range.lowerBound - 65_536)..<(range.upperBound + 65_536))
+        return plan
     }
 
     /// The stored bytes of the plan at `ordinal` (empty when none), to copy into a merged pack.

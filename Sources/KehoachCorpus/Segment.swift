@@ -62,6 +62,12 @@ final class Segment: @unchecked Sendable {
         }
     }
 
+    /// Gives the pages read so far back to the kernel (a mapped file only: they are read from
+    /// the file again when needed).
+    func releasePages() {
+        (storage as? MappedFile)?.releasePages()
+    }
+
     // MARK: strings
 
     private func string(at offset: Int) -> String? {

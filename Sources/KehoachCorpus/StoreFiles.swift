@@ -244,6 +244,18 @@ final class MappedFile: SegmentBytes, @unchecked Sendable {
 
     var buffer: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: address, count: count) }
 
+    /// Gives the pages of `range` (all, by default) back to the kernel; they are read from the
+    /// file again when touched. A pass over a whole corpus then stays flat in memory.
+    func releasePages(_ range: Range<Int>? = nil) {
+        guard let address, count > 0 else { return }
+        let page = max(1, Int(sysconf(Int32(_SC_PAGESIZE))))
+        let wanted = range ?? 0..<count
+        let start = wanted.lowerBound / page * page
+        let end = min(count, (wanted.upperBound + page - 1) / page * page)
+        guard start < end else { return }
+        madvise(address + start, end - start, MADV_DONTNEED)
+    }
+
     deinit {
         if let address { munmap(address, count) }
     }

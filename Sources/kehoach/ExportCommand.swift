@@ -61,18 +61,22 @@ struct ExportCommand {
             Console.error("no corpus at \(directory); import plans with 'kehoach import --corpus \(directory) FILE...'")
             return .noInput
         }
-        let summaries: [PlanSummary]
-        switch plans(store) {
-        case .failure(let refusal): return refusal.code
-        case .success(let list): summaries = list
-        }
-        // the plans found by id in one snapshot (a look-up each, not a scan of the corpus)
+        // one snapshot: the plans listed one at a time (no list of them held), each found by id
         let stored: StoredPlans
         do {
             stored = try store.storedPlans()
         } catch {
             Console.error("\(error)")
             return CorpusOpening.exitCode(for: error)
+        }
+        if stored.snapshot.needsReindex {
+            Console.error("\(store.layout.root): the corpus has plan texts but no index; run 'kehoach reindex'")
+            return .dataError
+        }
+        let total = stored.snapshot.planCount
+        guard total > 0 else {
+            Console.error("the corpus at \(directory) holds no plans; add plans with 'kehoach import FILE...'")
+            return .noInput
         }
         var output: StreamedOutput
         do {
@@ -82,26 +86,32 @@ struct ExportCommand {
             return .ioError
         }
         var exported = 0, records = 0, failed = 0
-        for summary in summaries {
+        var writeFailure: String? = nil
+        stored.snapshot.forEachPlan { summary in
+            guard writeFailure == nil else { return }
             let lines: Exporter.Output
             do {
                 lines = try exporter.export(summary, stored.plan(summary.id))
             } catch {
                 Console.error("\(summary.id.short) (\(summary.source)) cannot be read, left out of the export: \(error)")
                 failed += 1
-                continue
+                return
             }
             do {
                 try output.write(lines.bytes)
             } catch {
-                Console.error(error.description)
-                return .ioError
+                writeFailure = "\(error)"
+                return
             }
             exported += 1
             records += lines.records
         }
+        if let writeFailure {
+            Console.error(writeFailure)
+            return .ioError
+        }
         guard exported > 0 else {
-            Console.error("none of the \(summaries.count) plans could be read; nothing written")
+            Console.error("none of the \(total) plans could be read; nothing written")
             return .dataError
         }
         let bytes = output.byteCount
@@ -115,29 +125,6 @@ struct ExportCommand {
         Console.error("exported \(exported) \(exported == 1 ? "plan" : "plans") (\(records) \(what), \(bytes) bytes) to \(path.flatMap { $0 == "-" ? nil : $0 } ?? "standard output")"
                       + (failed > 0 ? "; \(failed) \(failed == 1 ? "plan" : "plans") could not be read" : ""))
         return failed > 0 ? .partial : .ok
-    }
-
-    /// The corpus's plans in import order, or the exit code after saying why not. The snapshot
-    /// ends here: the index pages it mapped to list the plans are released before the export,
-    /// which reads each plan from the store.
-    private static func plans(_ store: CorpusStore) -> Result<[PlanSummary], Refusal> {
-        let snapshot: CorpusSnapshot
-        switch CorpusOpening.snapshot(store) {
-        case .failure(let error): Console.error("\(error)"); return .failure(Refusal(code: CorpusOpening.exitCode(for: error)))
-        case .success(let s): snapshot = s
-        }
-        if snapshot.needsReindex { return .failure(Refusal(code: .dataError)) }
-        let summaries = snapshot.plans()
-        guard !summaries.isEmpty else {
-            Console.error("the corpus at \(store.layout.directory) holds no plans; add plans with 'kehoach import FILE...'")
-            return .failure(Refusal(code: .noInput))
-        }
-        return .success(summaries)
-    }
-
-    /// Why there is nothing to export, already told the user: the exit code.
-    private struct Refusal: Error {
-        let code: ExitCode
     }
 
     private static func writeMapping(_ mapping: IndexMapping, to path: String?) -> ExitCode {
