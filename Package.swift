@@ -13,6 +13,7 @@
 //         ─store/index─▶ Corpus                  KehoachCorpus
 //         ─compare/align─▶ Report                KehoachCompare
 //         ─render─▶ text | md | html | csv | json  KehoachRender
+//         ─serve─▶ HTTP pages in the browser         KehoachServe
 //   kehoach (CLI): arguments, files and the terminal; nothing below it knows them.
 import PackageDescription
 
@@ -35,8 +36,9 @@ let package = Package(
         .target(name: "KehoachCorpus", dependencies: ["KehoachText", "KehoachGrammar", "KehoachExtract"]),
         .target(name: "KehoachCompare", dependencies: ["KehoachText", "KehoachGrammar", "KehoachExtract"]),
         .target(name: "KehoachRender", dependencies: ["KehoachText", "KehoachGrammar", "KehoachExtract", "KehoachCompare"]),
+        .target(name: "KehoachServe", dependencies: ["KehoachText", "KehoachGrammar", "KehoachExtract", "KehoachCorpus", "KehoachCompare", "KehoachRender"]),
         .executableTarget(name: "kehoach", dependencies: ["KehoachText", "KehoachZip", "KehoachDocument", "KehoachGrammar", "KehoachParser", "KehoachExtract",
-                                                          "KehoachCorpus", "KehoachCompare", "KehoachRender"]),
+                                                          "KehoachCorpus", "KehoachCompare", "KehoachRender", "KehoachServe"]),
         // ZIP, Word and PDF files built in tests, and the paths of the fixtures
         .target(name: "KehoachTestSupport", path: "Tests/KehoachTestSupport"),
         .testTarget(name: "KehoachTextTests", dependencies: ["KehoachText"]),
@@ -48,5 +50,6 @@ let package = Package(
         .testTarget(name: "KehoachExtractTests", dependencies: ["KehoachExtract", "KehoachZip", "KehoachTestSupport"]),
         .testTarget(name: "KehoachCorpusTests", dependencies: ["KehoachCorpus", "KehoachTestSupport"]),
         .testTarget(name: "KehoachCompareTests", dependencies: ["KehoachCompare", "KehoachRender", "KehoachExtract"]),
+        .testTarget(name: "KehoachServeTests", dependencies: ["KehoachServe", "KehoachCorpus", "KehoachExtract", "KehoachTestSupport"]),
     ]
 )

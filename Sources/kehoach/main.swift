@@ -27,6 +27,8 @@ commands:
   reindex              rebuild the corpus index from the stored texts
   search QUERY...      targets across the corpus ("chu ky so"; --all, --level, --year,
                        --issuer, --indicator, --min, --max, --format, --limit)
+  serve                the corpus in the browser: plans, search, compare, import
+                       (--corpus DIR, --port 8080, --host 127.0.0.1)
   help                 this text
 
 Run 'kehoach COMMAND --help' for a command's options.
@@ -48,6 +50,7 @@ if rest.contains("--help") || rest.contains("-h") {
     case "remove": Console.out(RemoveCommand.usage + "\n")
     case "reindex": Console.out(ReindexCommand.usage + "\n")
     case "search": Console.out(SearchCommand.usage + "\n")
+    case "serve": Console.out(ServeCommand.usage + "\n")
     case "generate": Console.out(GenerateCommand.usage + "\n")
     default: Console.out(usage + "\n")
     }
@@ -66,6 +69,7 @@ if rest.contains("--help") || rest.contains("-h") {
     case "remove": code = RemoveCommand.run(rest)
     case "reindex": code = ReindexCommand.run(rest)
     case "search": code = SearchCommand.run(rest)
+    case "serve": code = ServeCommand.run(rest)
     case "generate": code = GenerateCommand.run(rest)
     case "bench": code = BenchCommand.run(rest)
     case "bench-document": code = DocumentBenchCommand.run(rest)
