@@ -45,7 +45,7 @@ public final class Router: Sendable {
             default: return notAllowed("GET, HEAD, POST")
             }
         }
-        guard method == "GET" else { return request.method == "POST" ? notAllowed("GET, HEAD") : error(501, "Không hỗ trợ", "method \(request.method) is not served") }
+        guard method == "GET" else { return notAllowed("GET, HEAD") }
         if let asset = Assets.file(path) { return asset }
         switch path {
         case "/", "/plans": return plansPage(request)

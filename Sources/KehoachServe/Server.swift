@@ -252,12 +252,18 @@ public final class HTTPServer: @unchecked Sendable {
         if !keepAlive {
             shutdown(fd, Int32(SHUT_WR))
             // Let the client read the answer before the close resets the connection.
-            var scratch = [UInt8](repeating: 0, count: 4096)
-            var timeout = timeval(tv_sec: 0, tv_usec: 200_000)
-            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-            for _ in 0..<16 {
-                let n = scratch.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            // At most half a second and 256 KB: a client that keeps sending is not waited for.
+            var scratch = [UInt8](repeating: 0, count: 16384)
+            let until = Self.now() + 0.5
+            var drained = 0
+            while drained < 262_144 {
+                let left = until - Self.now()
+                guard left > 0 else { break }
+                var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+                guard poll(&p, 1, Int32(left * 1000) + 1) > 0 else { break }
+                let n = scratch.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }
                 if n <= 0 { break }
+                drained += n
             }
         }
         return ok

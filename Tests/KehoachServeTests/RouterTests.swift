@@ -203,7 +203,8 @@ final class RouterTests: ServeTestCase {
     }
 
     func test_methodsOtherThanGetHeadPost_areRefused() {
-        XCTAssertEqual(router.respond(request("DELETE", "/")).status, 501)
+        XCTAssertEqual(router.respond(request("DELETE", "/")).status, 405)
+        XCTAssertEqual(router.respond(request("BREW", "/")).header("allow"), "GET, HEAD")
         XCTAssertEqual(router.respond(request("POST", "/search")).status, 405)
         XCTAssertEqual(router.respond(request("PUT", "/import")).status, 405)
         XCTAssertEqual(router.respond(request("HEAD", "/")).status, 200)
