@@ -139,6 +139,9 @@ struct ComparePage {
             }
             h.raw("</ul>\n")
         }
+        if suggestions.computed && (2...ComparisonChoice.maximum).contains(plans.count) {
+            h.raw("<p>"); h.link("/compare" + URLText.query(plans.map { ("plan", $0.id.rawValue) }), "So sánh tất cả \(plans.count) kế hoạch (ma trận chỉ tiêu và đối chiếu theo chuỗi)"); h.raw("</p>\n")
+        }
         if !suggestions.notImported.isEmpty {
             h.raw("<p class=\"small\">Văn bản cấp trên được trích dẫn nhưng chưa nhập:</p><ul class=\"small\">")
             for m in suggestions.notImported.prefix(30) {

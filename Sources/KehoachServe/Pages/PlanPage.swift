@@ -97,8 +97,8 @@ struct PlanPage {
         h.raw("<table class=\"align\"><colgroup><col style=\"width:13%\"><col style=\"width:22%\"><col style=\"width:65%\"></colgroup>\n")
         h.raw("<thead><tr><th>Dòng</th><th>Thời hạn</th><th>Nhiệm vụ</th></tr></thead>\n<tbody>\n")
         for d in plan.deadlines {
-            h.raw("<tr><td>"); lineLink(d.line, &h); h.raw("</td><td><span class=\"value\">"); h.text(ReportLabels.deadline(d))
-            h.raw("</span></td><td class=\"quote\">"); h.text(d.task.isEmpty ? d.quote : d.task); h.raw("</td></tr>\n")
+            h.raw("<tr><td>"); lineLink(d.line, &h); h.raw("</td><td><strong>"); h.text(ReportLabels.deadline(d))
+            h.raw("</strong></td><td class=\"quote\">"); h.text(d.task.isEmpty ? d.quote : d.task); h.raw("</td></tr>\n")
         }
         h.raw("</tbody></table>\n")
     }
