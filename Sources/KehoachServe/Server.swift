@@ -156,7 +156,8 @@ public final class HTTPServer: @unchecked Sendable {
                 connectionsDone.broadcast()
                 connectionsDone.unlock()
             }
-            thread.stackSize = 1 << 20
+            // As deep as the main thread's: a plan of 10,000 nested headings is parsed and drawn here.
+            thread.stackSize = 16 << 20
             thread.start()
         }
         lock.lock()

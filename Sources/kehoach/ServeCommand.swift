@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Dispatch
 import Foundation
 import KehoachCorpus
 import KehoachServe
@@ -22,6 +21,13 @@ enum ServeCommand {
     """
 
     static func run(_ words: [String]) -> ExitCode {
+        // Ctrl-C: blocked in every thread and taken by `sigwait` below, so that the server stops
+        // between requests rather than wherever a handler would interrupt it.
+        sigemptyset(&stopSignals)
+        sigaddset(&stopSignals, SIGINT)
+        sigaddset(&stopSignals, SIGTERM)
+        pthread_sigmask(SIG_BLOCK, &stopSignals, nil)
+        defer { pthread_sigmask(SIG_UNBLOCK, &stopSignals, nil) }
         let args: Arguments
         do {
             args = try Arguments(words, options: CorpusOpening.options.union(["port", "host"]), flags: [])
@@ -78,25 +84,19 @@ enum ServeCommand {
         }
         let shown = host.contains(":") ? "[\(host)]" : host
         Console.error("serving \(store.layout.directory) at http://\(shown):\(started)/ (Ctrl-C stops)")
-        signal(SIGINT, SIG_IGN)
-        signal(SIGTERM, SIG_IGN)
-        let queue = DispatchQueue(label: "kehoach-signals")
-        let stopped = DispatchSemaphore(value: 0)
-        let sources = [SIGINT, SIGTERM].map { DispatchSource.makeSignalSource(signal: $0, queue: queue) }
-        for source in sources {
-            source.setEventHandler {
-                server.value?.stop()
-                stopped.signal()
-            }
-            source.resume()
-        }
-        stopped.wait()
+        // SIGINT and SIGTERM were blocked before any thread started (threads inherit the mask),
+        // so they wait here for this thread alone.
+        var signo: Int32 = 0
+        repeat { _ = sigwait(&stopSignals, &signo) } while signo != SIGINT && signo != SIGTERM
+        server.value?.stop()
         Console.error("stopped")
         return .ok
     }
 }
 
-/// The running server, reachable from the signal handler.
+nonisolated(unsafe) private var stopSignals = sigset_t()
+
+/// The running server, once started.
 final class HTTPServerBox: @unchecked Sendable {
     var value: HTTPServer?
 }
