@@ -14,6 +14,7 @@
 //         ─compare/align─▶ Report                KehoachCompare
 //         ─render─▶ text | md | html | csv | json  KehoachRender
 //         ─export─▶ JSON lines | _bulk | mapping   KehoachExport
+//         ─serve─▶ HTTP pages in the browser         KehoachServe
 //   kehoach (CLI): arguments, files and the terminal; nothing below it knows them.
 import PackageDescription
 
@@ -37,8 +38,10 @@ let package = Package(
         .target(name: "KehoachCompare", dependencies: ["KehoachText", "KehoachGrammar", "KehoachExtract"]),
         .target(name: "KehoachRender", dependencies: ["KehoachText", "KehoachGrammar", "KehoachExtract", "KehoachCompare"]),
         .target(name: "KehoachExport", dependencies: ["KehoachExtract", "KehoachCorpus", "KehoachRender"]),
+        .target(name: "KehoachServe", dependencies: ["KehoachText", "KehoachGrammar", "KehoachExtract", "KehoachCorpus", "KehoachCompare", "KehoachRender"]),
         .executableTarget(name: "kehoach", dependencies: ["KehoachText", "KehoachZip", "KehoachDocument", "KehoachGrammar", "KehoachParser", "KehoachExtract",
-                                                          "KehoachCorpus", "KehoachCompare", "KehoachRender", "KehoachExport"]),
+                                                          "KehoachCorpus", "KehoachCompare", "KehoachRender", "KehoachExport",
+                                                          "KehoachServe"]),
         // ZIP, Word and PDF files built in tests, and the paths of the fixtures
         .target(name: "KehoachTestSupport", path: "Tests/KehoachTestSupport"),
         .testTarget(name: "KehoachTextTests", dependencies: ["KehoachText"]),
@@ -51,5 +54,6 @@ let package = Package(
         .testTarget(name: "KehoachCorpusTests", dependencies: ["KehoachCorpus", "KehoachTestSupport"]),
         .testTarget(name: "KehoachCompareTests", dependencies: ["KehoachCompare", "KehoachRender", "KehoachExtract"]),
         .testTarget(name: "KehoachExportTests", dependencies: ["KehoachExport", "KehoachCorpus", "KehoachExtract", "KehoachTestSupport"]),
+        .testTarget(name: "KehoachServeTests", dependencies: ["KehoachServe", "KehoachCorpus", "KehoachExtract", "KehoachTestSupport"]),
     ]
 )

@@ -27,14 +27,22 @@ public struct HTMLReport {
         if !report.alignments.isEmpty { summary.append("\(report.alignments.count) cặp đối chiếu") }
         h.text(summary.joined(separator: " · "))
         h.raw("</p></header>\n")
+        h.raw(sections(report))
+        h.raw("<footer class=\"muted\">Tạo bởi kehoach. Trạng thái: ")
+        h.text(AlignmentStatus.allCases.map(\.label).joined(separator: ", "))
+        h.raw(". "); h.text(ReportLabels.legend); h.raw(".</footer>\n</body>\n</html>\n")
+        return h.out
+    }
+
+    /// The report's sections (plans, matrix, chain, alignments with their charts) without the
+    /// page around them, for a page that has its own (`kehoach serve`).
+    public func sections(_ report: ComparisonReport) -> String {
+        var h = HTMLBuffer()
         plans(report.plans, &h)
         var number = 1
         if let m = report.matrix { matrix(m, number: number, &h); number += 1 }
         if let c = report.chain { chain(c, number: number, &h); number += 1 }
         if !report.alignments.isEmpty { alignments(report.alignments, number: number, &h) }
-        h.raw("<footer class=\"muted\">Tạo bởi kehoach. Trạng thái: ")
-        h.text(AlignmentStatus.allCases.map(\.label).joined(separator: ", "))
-        h.raw(". "); h.text(ReportLabels.legend); h.raw(".</footer>\n</body>\n</html>\n")
         return h.out
     }
 
@@ -200,7 +208,7 @@ public struct HTMLReport {
         h.raw("</span><br><span class=\"quote\">"); h.text(d.task); h.raw("</span>")
     }
 
-    static let css = """
+    public static let css = """
     :root { --met:#d6efd2; --weaker:#fde6bd; --unquantified:#d9e5f7; --missing:#f6d0d0; --extra:#ebebeb;
             --met-ink:#1e6b2a; --weaker-ink:#8a5a00; --unquantified-ink:#1f4f8f; --missing-ink:#9b1c1c; --extra-ink:#555;
             --ink:#1d232a; --rule:#c6ccd4; --head:#eef2f7; --accent:#2b5797; }

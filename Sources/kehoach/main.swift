@@ -29,6 +29,8 @@ commands:
                        --issuer, --indicator, --min, --max, --format, --limit)
   export               the corpus for bigger engines, streamed: JSON lines, an OpenSearch
                        _bulk body or its index mapping (--format, --targets, --index, -o)
+  serve                the corpus in the browser: plans, search, compare, import
+                       (--corpus DIR, --port 8080, --host 127.0.0.1)
   help                 this text
 
 Run 'kehoach COMMAND --help' for a command's options.
@@ -51,6 +53,7 @@ if rest.contains("--help") || rest.contains("-h") {
     case "reindex": Console.out(ReindexCommand.usage + "\n")
     case "search": Console.out(SearchCommand.usage + "\n")
     case "export": Console.out(ExportCommand.usage + "\n")
+    case "serve": Console.out(ServeCommand.usage + "\n")
     case "generate": Console.out(GenerateCommand.usage + "\n")
     default: Console.out(usage + "\n")
     }
@@ -70,6 +73,7 @@ if rest.contains("--help") || rest.contains("-h") {
     case "reindex": code = ReindexCommand.run(rest)
     case "search": code = SearchCommand.run(rest)
     case "export": code = ExportCommand.run(rest)
+    case "serve": code = ServeCommand.run(rest)
     case "generate": code = GenerateCommand.run(rest)
     case "bench": code = BenchCommand.run(rest)
     case "bench-document": code = DocumentBenchCommand.run(rest)
