@@ -38,7 +38,7 @@ struct SearchCommand {
             guard let store = CorpusOpening.store(args) else { return .config }
             var query = SearchQuery(args.positional.joined(separator: " "), scope: args.flag("all") ? .allItems : .targets)
             if let level = args.option("level") {
-                guard let parsed = parseLevel(level) else {
+                guard let parsed = PlanLevel(named: level) else {
                     throw Arguments.Problem(description: "--level must be one of \(PlanLevel.allCases.map(\.rawValue).joined(separator: ", ")), not '\(level)'")
                 }
                 query.level = parsed
@@ -96,18 +96,6 @@ struct SearchCommand {
 
     // MARK: options
 
-    static func parseLevel(_ text: String) -> PlanLevel? {
-        if let level = PlanLevel(rawValue: text) { return level }
-        switch Folding.searchKey(text) {
-        case "bo": return .ministry
-        case "tinh", "thanh pho": return .province
-        case "so": return .department
-        case "huyen", "phong": return .district
-        case "xa", "phuong", "xa phuong": return .commune
-        case "truong": return .school
-        default: return nil
-        }
-    }
 
     private static func number(_ args: Arguments, _ name: String) throws(Arguments.Problem) -> Double? {
         guard let text = args.option(name) else { return nil }

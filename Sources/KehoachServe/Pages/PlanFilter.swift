@@ -35,7 +35,7 @@ struct PlanFilter: Equatable {
     }
 
     init(_ request: HTTPRequest) {
-        level = request.query("level").flatMap(Self.parseLevel)
+        level = request.query("level").flatMap(PlanLevel.init(named:))
         year = request.query("year").flatMap { Int($0.filter { $0 != " " }) }
         issuer = String((request.query("issuer") ?? "").prefix(200))
         sort = request.query("sort").flatMap(Column.init(rawValue:))
@@ -43,19 +43,6 @@ struct PlanFilter: Equatable {
         page = max(1, min(100_000, request.query("page").flatMap { Int($0) } ?? 1))
     }
 
-    /// `commune`, or the Vietnamese words `kehoach search --level` takes (Sở, xã, trường…).
-    static func parseLevel(_ text: String) -> PlanLevel? {
-        if let level = PlanLevel(rawValue: text) { return level }
-        switch Folding.searchKey(text) {
-        case "bo": return .ministry
-        case "tinh", "thanh pho": return .province
-        case "so": return .department
-        case "huyen", "phong": return .district
-        case "xa", "phuong", "xa phuong": return .commune
-        case "truong": return .school
-        default: return nil
-        }
-    }
 
     func apply(_ plans: [PlanSummary]) -> [PlanSummary] {
         let issuerKey = Folding.searchKey(issuer)

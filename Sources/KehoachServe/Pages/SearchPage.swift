@@ -35,7 +35,7 @@ struct SearchForm {
         var q = SearchQuery(text, scope: all ? .allItems : .targets)
         q.limit = limit
         if !level.isEmpty {
-            guard let l = PlanFilter.parseLevel(level) else {
+            guard let l = PlanLevel(named: level) else {
                 return .failure(HTTPError(400, "--level must be one of \(PlanLevel.allCases.map(\.rawValue).joined(separator: ", ")), not '\(level)'"))
             }
             q.level = l
@@ -152,7 +152,7 @@ struct SearchPage {
         h.raw("<label>Từ khóa<input type=\"search\" name=\"q\" id=\"q\" autofocus autocomplete=\"off\" placeholder=\"vd. chu ky so\" value=\""); h.text(form.text); h.raw("\"></label>")
         h.raw("<label>Cấp<select name=\"level\"><option value=\"\">tất cả</option>")
         for l in PlanLevel.allCases {
-            h.raw("<option value=\"\(l.rawValue)\"\(PlanFilter.parseLevel(form.level) == l ? " selected" : "")>"); h.text(Labels.level(l)); h.raw("</option>")
+            h.raw("<option value=\"\(l.rawValue)\"\(PlanLevel(named: form.level) == l ? " selected" : "")>"); h.text(Labels.level(l)); h.raw("</option>")
         }
         h.raw("</select></label>")
         h.raw("<label>Năm<input type=\"number\" name=\"year\" min=\"1990\" max=\"2100\" value=\""); h.text(form.year); h.raw("\"></label>")
