@@ -93,17 +93,17 @@ struct DeadlineExtractor {
             scanner.position = start + 1
         }
         for years in yearsInParentheses(item) where isFree(years.offset..<years.end) { found.append(years) }
-        return Self.joiningRanges(found.sorted { $0.offset < $1.offset }, in: item)
+        return joiningRanges(found.sorted { $0.offset < $1.offset }, in: item)
     }
 
     /// "Từ tháng 11/2025 đến quý I/2026", "từ ngày 15/11 đến ngày 15/12", "tháng 11/2025 đến tháng
     /// 4/2026": two time expressions joined by "đến" (or a dash) are one interval, from the start
     /// of the first to the end of the second.
-    private static func joiningRanges(_ found: [Found], in item: KeyedText) -> [Found] {
+    private func joiningRanges(_ found: [Found], in item: KeyedText) -> [Found] {
         var joined: [Found] = []
         for next in found {
             if let last = joined.last, last.kind != .recurring, next.kind != .recurring, last.end > 0, next.offset >= last.end,
-               let from = last.date, let to = next.date, rangeJoiners.contains(item.key(last.end..<next.offset).trimming(" ,")) {
+               let from = last.date, let to = next.date, Self.rangeJoiners.contains(withoutClockTime(item.key(last.end..<next.offset)).trimming(" ,")) {
                 var start = last.offset
                 // "từ" before the first belongs to the interval
                 let head = item.key(item.characterStart(start - 8)..<start).trimming(" ")
@@ -119,6 +119,25 @@ struct DeadlineExtractor {
     }
 
     private static let rangeJoiners: Set<String> = ["đến", "-", "–", "tới", "đến hết", "cho đến"]
+
+    /// "đến 17 giờ 00, " → "đến ": the words between two dates without a time of day.
+    private func withoutClockTime(_ between: String) -> String {
+        let item = KeyedText(between)
+        var kept: [UInt8] = []
+        var i = 0
+        while i < item.count {
+            // a number followed by a clock word ("17 giờ", "05 giờ 00")
+            var j = i
+            while j < item.count, (0x30...0x39).contains(item.keyBytes[j]) { j += 1 }
+            if j > i, (i == 0 || item.keyBytes[i - 1] == 0x20), let clock = item.phrase(startingAt: j, in: words.clockWords) {
+                i = clock.range.upperBound
+                continue
+            }
+            kept.append(item.keyBytes[i])
+            i += 1
+        }
+        return String(decoding: kept, as: UTF8.self).split(separator: " ").joined(separator: " ")
+    }
 
     /// A cell of a table's time column: "2025", "6/2025", "Quý II/2025", "Nhiệm vụ thường xuyên".
     func deadline(inTimeCell cell: String) -> Found? {
@@ -298,10 +317,9 @@ struct DeadlineExtractor {
             if let s = scanner.scanNumber(maxDigits: 4), s > first { second = s; end = scanner.position }
         }
         if second == nil { scanner.position = save }
-        let head = item.key(item.characterStart(start - 50)..<start)
-        let headBytes = head.utf8
-        if Self.periodWords.contains(where: { headBytes.contains(subsequence: $0) })
-            || headBytes.contains(subsequence: "“".utf8) && !headBytes.contains(subsequence: "”".utf8) { return nil }
+        let headStart = item.characterStart(start - 50)
+        let head = item.key(headStart..<start)
+        if !item.matches(of: words.periodWords, in: headStart..<start).isEmpty || Self.isInQuotes(start, in: item) { return nil }
         // "Từ năm 2013 đến năm 2020": a range of years
         if second == nil, head.trimming(" ").hasByteSuffix("từ") {
             let save = scanner.position
@@ -321,13 +339,38 @@ struct DeadlineExtractor {
             : isYearLabel(start, end: end, in: item) ? .during : nil
         guard var kind = precededBy else { return nil }
         let trimmedHead = head.trimming(" ,")
-        if trimmedHead.hasByteSuffix("đến") || trimmedHead.hasByteSuffix("đến hết") { kind = .before }
+        if trimmedHead.hasByteSuffix("đến") || trimmedHead.hasByteSuffix("đến hết") {
+            kind = .before
+            // "Chương trình … phòng, chống ma túy đến năm 2030": the programme's name
+            if second == nil, isProgrammeHorizon(start, end: end, in: item) { return nil }
+        }
         if let s = second { return ("\(first)/\(s)", .during, start..<end) }
         guard !planYears.contains(first) else { return nil }
         return ("\(first)", kind, start..<end)
     }
 
-    private static let periodWords = ["giai đoạn", "định hướng", "tầm nhìn", "thời kỳ"].map { Array($0.utf8) }
+    /// "Chương trình … phòng, chống ma túy đến năm 2030": the year ends a programme's name (a
+    /// programme word earlier in the clause, no goal between it and the year or right after it).
+    private func isProgrammeHorizon(_ start: Int, end: Int, in item: KeyedText) -> Bool {
+        let clause = item.clause(around: start)
+        guard let programme = item.matches(of: words.programmeWords, in: clause.lowerBound..<start).last else { return false }
+        let after = min(item.count, end + 12)
+        return item.matches(of: words.goalWords, in: (clause.lowerBound + programme.range.upperBound)..<after).isEmpty
+    }
+
+    /// Whether `offset` falls between an opening “ and its ”: the title of something named.
+    private static func isInQuotes(_ offset: Int, in item: KeyedText) -> Bool {
+        var open = 0
+        var i = 0
+        let opening = Array("“".utf8), closing = Array("”".utf8)
+        while i + 2 < offset {
+            if item.keyBytes[i] == 0xE2, item.keyBytes[i + 1] == 0x80 {
+                if item.keyBytes[i + 2] == opening[2] { open += 1 } else if item.keyBytes[i + 2] == closing[2] { open = max(0, open - 1) }
+            }
+            i += 1
+        }
+        return open > 0
+    }
 
     /// "Năm 2018: …", "…; năm 2018 đạt 99%": a year that opens a sentence or a part of a list
     /// and the targets or tasks that follow are for that year.

@@ -31,6 +31,13 @@ struct KeyedText {
         TextBytes.characterStart(keyBytes, from: offset)
     }
 
+    /// Whether the character at `offset` is a capital letter in the original text.
+    func isCapitalized(at offset: Int) -> Bool {
+        guard offset < textBytes.count else { return false }
+        let end = min(offset + 4, textBytes.count)
+        return String(decoding: textBytes[offset..<end], as: UTF8.self).unicodeScalars.first.map(Folding.isUppercase) ?? false
+    }
+
     /// The original text between two offsets.
     func text(_ range: Range<Int>) -> String {
         String(decoding: textBytes[range.clamped(to: 0..<textBytes.count)], as: UTF8.self)

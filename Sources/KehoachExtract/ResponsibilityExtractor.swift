@@ -50,6 +50,11 @@ struct ResponsibilityExtractor {
             // "a) Cơ quan chủ trì" over its list of units
             if let role = columnRole(ofHeading: section.title.key) {
                 for case .paragraph(let paragraph) in section.blocks where paragraph.text.utf8.count < 300 {
+                    // "b) Cơ quan thực hiện:" over "- Đơn vị chủ trì: …" and "- Đơn vị phối hợp: …"
+                    if let labelled = labelLine(KeyedText(paragraph.run)) {
+                        for (unit, role) in labelled { add(unit, role, line: paragraph.location.line, task: nil) }
+                        continue
+                    }
                     for unit in splitUnits(paragraph.text) { add(unit, role, line: paragraph.location.line, task: nil) }
                 }
                 return
@@ -59,7 +64,9 @@ struct ResponsibilityExtractor {
             let assigned = Self.mayAssign(section.title.key) ? assignments(KeyedText(section.title)) : []
             if !assigned.isEmpty {
                 for (unit, role) in assigned { add(unit, role, line: section.location.line, task: section.title.text.leadingCharacters(120)) }
-            } else if inDuties && !isDutySection || inTasks && (Self.namesABody(section.title.text) || Self.namesALocalGovernment(section.title.key)),
+            } else if inDuties && !isDutySection
+                        || inTasks && (Self.namesABody(section.title.text) || Self.namesALocalGovernment(section.title.key)
+                                       || words.unitPrefixes.prefixMatch(of: section.title.key) != nil),
                       let units = unitsOfHeading(section.title.text) {
                 let tasks = section.blocks.compactMap { block -> String? in
                     if case .paragraph(let p) = block { return p.text.leadingCharacters(120) } else { return nil }
@@ -71,7 +78,7 @@ struct ResponsibilityExtractor {
             }
             for case .paragraph(let paragraph) in section.blocks {
                 // most paragraphs name no unit: only these are read word by word
-                guard inDuties || Self.mayAssign(paragraph.run.key) || Self.mayBeLabelLine(paragraph.run.key) else { continue }
+                guard inDuties || Self.mayAssign(paragraph.run.key) || Self.mayBeLabelLine(paragraph.run.key, within: inTasks ? 200 : 60) else { continue }
                 let item = KeyedText(paragraph.run)
                 let line = paragraph.location.line
                 if let units = labelLine(item) {
@@ -79,8 +86,9 @@ struct ResponsibilityExtractor {
                     continue
                 }
                 for (unit, role) in assignments(item) { add(unit, role, line: line, task: paragraph.text.leadingCharacters(120)) }
-                if inDuties {
-                    for (unit, task) in dutySentences(item) { add(unit, .lead, line: line, task: task) }
+                if inDuties || inTasks {
+                    // among tasks, only "Sở Xây dựng: hướng dẫn …" (a proper name before a colon)
+                    for (unit, role, task) in dutySentences(item, namedBeforeColonOnly: !inDuties) { add(unit, role, line: line, task: task) }
                 }
             }
         }
@@ -102,7 +110,12 @@ struct ResponsibilityExtractor {
     /// dân tỉnh, Tòa án nhân dân tỉnh: …": the units a heading names, or nil when it names a task.
     private func unitsOfHeading(_ title: String) -> [String]? {
         var named = title
-        if let colon = title.firstIndex(of: ":") { named = String(title[..<colon]) }
+        if let colon = title.firstIndex(of: ":") {
+            // "Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh": the units follow the colon
+            let before = Folding.matchKey(String(title[..<colon])).trimming(" ")
+            let isPrefixOnly = words.unitPrefixes.prefixMatch(of: before).map { $0.range.count == before.utf8.count } ?? false
+            named = isPrefixOnly ? String(title[title.index(after: colon)...]) : String(title[..<colon])
+        }
         guard let rest = unitName(startingText: named, longest: 120) else { return nil }
         let units = splitUnits(rest)
         return units.isEmpty ? nil : units
@@ -238,9 +251,10 @@ struct ResponsibilityExtractor {
 
     private static let leadWordBytes = Array("chủ trì".utf8)
 
-    /// Whether a key has a colon near its start, as "- Đơn vị chủ trì: …" has.
-    private static func mayBeLabelLine(_ key: String) -> Bool {
-        key.withBytes { bytes in TextBytes.firstOffset(of: UInt8(ascii: ":"), in: UnsafeBufferPointer(rebasing: bytes.prefix(60))) != nil }
+    /// Whether a key has a colon near its start, as "- Đơn vị chủ trì: …" and "+ Sở Tài chính phối
+    /// hợp Ban Quản lý …: …" have.
+    private static func mayBeLabelLine(_ key: String, within limit: Int) -> Bool {
+        key.withBytes { bytes in TextBytes.firstOffset(of: UInt8(ascii: ":"), in: UnsafeBufferPointer(rebasing: bytes.prefix(limit))) != nil }
     }
 
     private static let andWord = Array(" và ".utf8)
@@ -265,9 +279,12 @@ struct ResponsibilityExtractor {
         return ranges
     }
 
-    /// "Phòng GDĐT: chủ trì …" and "Hiệu trưởng chịu trách nhiệm về …" in a duties section.
-    private func dutySentences(_ item: KeyedText) -> [(String, String)] {
-        var found: [(String, String)] = []
+    /// "Phòng GDĐT: chủ trì …" and "Hiệu trưởng chịu trách nhiệm về …" in a duties section;
+    /// "Sở Tài chính phối hợp Ban Quản lý …: hướng dẫn …" gives the units after "phối hợp" support.
+    /// `namedBeforeColonOnly` keeps only the colon form with a proper name ("Sở Xây dựng:", not
+    /// "Phòng học:").
+    private func dutySentences(_ item: KeyedText, namedBeforeColonOnly: Bool = false) -> [(String, Responsibility.Role, String)] {
+        var found: [(String, Responsibility.Role, String)] = []
         for range in sentences(item) {
             // skip the bullet marks and spaces that open the sentence
             var begin = range.lowerBound
@@ -279,14 +296,21 @@ struct ResponsibilityExtractor {
             guard words.unitHeads.prefixMatch(of: key) != nil || words.unitPrefixes.prefixMatch(of: key) != nil else { continue }
             let sentence = item.text(begin..<end)
             if let colon = item.keyBytes[begin..<end].firstIndex(of: UInt8(ascii: ":")),
-               let unit = unitName(startingText: item.text(begin..<colon)) {
-                found.append((unit, item.text((colon + 1)..<end).trimmedSpaces))
+               let unit = unitName(startingText: item.text(begin..<colon)),
+               !namedBeforeColonOnly || Self.namesABody(unit) || Self.namesALocalGovernment(Folding.matchKey(unit)) {
+                let task = item.text((colon + 1)..<end).trimmedSpaces
+                found.append((unit, .lead, task))
+                if let with = item.keyBytes[begin..<colon].firstOffset(of: Self.supportWord) {
+                    var start = begin + with + Self.supportWord.count
+                    for joiner in [Self.withWord, Self.alongWord] where item.keyBytes[start...].starts(with: joiner) { start += joiner.count }
+                    for supporter in splitUnits(item.text(start..<colon)) { found.append((supporter, .support, task)) }
+                }
                 continue
             }
-            guard words.unitHeads.prefixMatch(of: key) != nil, let verb = words.dutyVerbs.matches(in: key).first else { continue }
+            guard !namedBeforeColonOnly, words.unitHeads.prefixMatch(of: key) != nil, let verb = words.dutyVerbs.matches(in: key).first else { continue }
             let subject = item.text(begin..<(begin + verb.range.lowerBound)).trimmedSpaces
             if subject.split(separator: " ").count <= 12, let unit = unitName(startingText: subject) {
-                found.append((unit, sentence))
+                found.append((unit, .lead, sentence))
             }
         }
         return found
@@ -346,6 +370,9 @@ struct ResponsibilityExtractor {
             if let last = units.last, Self.continuesWrappedLine(at: raw.lowerBound, in: item), isLower || !isHead || last.text.hasSuffix(" và") {
                 // a name wrapped in its cell: "Văn phòng Ban Chỉ / huy", "Sở Nông nghiệp và / Môi trường"
                 units[units.count - 1] = (last.text + " " + part, last.plural)
+            } else if let last = units.last, wordCount == 1, Self.isListOfWords(last.text), !startsClause {
+                // "Sở, ban, ngành", "Viện, Trường", "Báo, Đài": one group named by its kinds of body
+                units[units.count - 1] = (last.text + ", " + part, true)
             } else if let last = units.last, last.plural, isLower, !isHead || wordCount == 1 {
                 units[units.count - 1] = (last.text + ", " + part, true)
             } else if let last = units.last, !isHead, !isLower || wordCount <= 3 || namesPlace {
@@ -355,6 +382,11 @@ struct ResponsibilityExtractor {
             }
         }
         return units.map(\.text)
+    }
+
+    /// "Sở", "Sở, ban": names made of single words only.
+    private static func isListOfWords(_ text: String) -> Bool {
+        text.split(separator: ",").allSatisfy { !$0.trimmedSpaces.contains(" ") }
     }
 
     /// Whether the part at `start` begins a new line that no comma or semicolon ended.
@@ -370,12 +402,23 @@ struct ResponsibilityExtractor {
     /// (cơ quan chủ trì)").
     private func nameEnd(in range: Range<Int>, of item: KeyedText, notBefore: Int = 0) -> Int? {
         var depth = 0
-        var i = (item.phrase(startingAt: range.lowerBound, in: words.unitHeads)?.range.upperBound ?? range.lowerBound) + 1
+        var headEnd = item.phrase(startingAt: range.lowerBound, in: words.unitHeads)?.range.upperBound ?? range.lowerBound
+        // "Trưởng Ban xây dựng Đảng": a post's unit is part of the head
+        if item.phrase(startingAt: range.lowerBound, in: words.posts) != nil, let unit = item.phrase(startingAt: headEnd, in: words.unitHeads) {
+            headEnd = unit.range.upperBound
+        }
+        var i = headEnd + 1
+        // the word after the head belongs to the name even when it is a verb ("Ban quản lý", "Ban
+        // xây dựng Đảng", "Tổ kiểm tra")
+        let firstWordEnd = item.keyBytes[min(i, range.upperBound)..<range.upperBound].firstIndex(of: 0x20) ?? range.upperBound
         while i < range.upperBound {
             let byte = item.keyBytes[i - 1]
             if byte == UInt8(ascii: "(") { depth += 1 } else if byte == UInt8(ascii: ")") { depth = max(0, depth - 1) }
-            if depth == 0, byte == 0x20, i >= notBefore, let end = item.phrase(startingAt: i, in: words.nameEnds),
-               end.range.upperBound <= range.upperBound { return i }
+            if depth == 0, byte == 0x20, i >= notBefore {
+                if let end = item.phrase(startingAt: i, in: words.nameEnds), end.range.upperBound <= range.upperBound { return i }
+                if i > firstWordEnd, !item.isCapitalized(at: i), item.phrase(endingAt: i, in: words.nominalizers) == nil,
+                   let end = item.phrase(startingAt: i, in: words.lowercaseNameEnds), end.range.upperBound <= range.upperBound { return i }
+            }
             i += 1
         }
         return nil
@@ -417,14 +460,26 @@ struct ResponsibilityExtractor {
         }
         let isLocalGovernment = key.hasPrefix("ủy ban nhân dân")
         if !isLocalGovernment {
-            // drop a trailing locality: "… trên địa bàn phường"; for a sub-unit, "… phường"
-            let isSubUnit = words.subUnitHeads.prefixMatch(of: key) != nil || key.hasBytePrefix("các ")
-            let localities = words.localityWords.matches(in: key) + (isSubUnit ? words.subUnitLocalityWords.matches(in: key) : [])
-            if let match = localities.filter({ $0.range.upperBound == key.utf8.count }).min(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-                name = String(decoding: Array(name.utf8)[..<match.range.lowerBound], as: UTF8.self).trimming(" ,")
+            func cut(at offset: Int) {
+                name = String(decoding: Array(name.utf8)[..<offset], as: UTF8.self).trimming(" ,")
                 key = Folding.matchKey(name)
             }
+            // "… địa bàn tỉnh Hưng Yên": the area it works in, not its name
+            if let area = words.areaWords.matches(in: key).first, area.range.lowerBound > 0 { cut(at: area.range.lowerBound) }
+            // drop a trailing locality: "… trên địa bàn phường"; for a sub-unit, "… phường"; for a
+            // group, which of them: "Các sở, ban, ngành cấp tỉnh", "… khác"
+            let isSubUnit = words.subUnitHeads.prefixMatch(of: key) != nil || key.hasBytePrefix("các ")
+            while true {
+                let localities = words.localityWords.matches(in: key)
+                    + (isSubUnit ? words.subUnitLocalityWords.matches(in: key) + words.groupQualifiers.matches(in: key) : [])
+                guard let match = localities.filter({ $0.range.upperBound == key.utf8.count && $0.range.lowerBound > 0 })
+                    .min(by: { $0.range.lowerBound < $1.range.lowerBound }) else { break }
+                cut(at: match.range.lowerBound)
+            }
         }
+        // "tổ chức", "các tổ chức": a kind of body, not one
+        let kind = key.hasBytePrefix("các ") ? String(key.utf8.dropFirst(4))! : key
+        if let generic = words.genericNouns.prefixMatch(of: kind), generic.range.count == kind.utf8.count { return nil }
         // "các đơn vị liên quan", "các cơ quan được giao": a name that ends so names nobody
         if words.vagueUnits.matches(in: key).contains(where: { $0.range.upperBound == key.utf8.count }) { return nil }
         if let canonical = words.canonicalNames.prefixMatch(of: key), canonical.range.count == key.utf8.count {

@@ -40,6 +40,10 @@ Mặt trận Tổ quốc = MTTQ
 Chỉ huy Quân sự = CHQS
 Bộ đội Biên phòng = BĐBP
 Phòng cháy, chữa cháy = PCCC
+khu công nghiệp = KCN
+khu kinh tế = KKT
+hợp tác xã = HTX
+Ban Chỉ đạo = BCĐ
 Khoa học và Công nghệ = KH&CN | KHCN
 Thông tin và Truyền thông = TT&TT | TTTT
 Tài nguyên và Môi trường = TN&MT | TNMT
@@ -97,6 +101,28 @@ thường xuyên | nhiệm vụ thường xuyên | hằng năm | hàng năm | li
 # Headers of a table's time column.
 [time columns]
 thời gian | thời gian hoàn thành | thời gian thực hiện | thời hạn | thời hạn hoàn thành | tiến độ | thời gian triển khai | mốc thời gian
+
+# Words before a year that make it a period of a programme, not a deadline: "giai đoạn 2021 -
+# 2025", "định hướng đến năm 2030", "tầm nhìn đến năm 2045".
+[period words]
+giai đoạn | định hướng | tầm nhìn | thời kỳ
+
+# Programmes named with their horizon: "Chương trình mục tiêu quốc gia phòng, chống ma túy đến
+# năm 2030", "bổ sung quy hoạch hạ tầng viễn thông … đến năm 2030". "đến năm" after one of these in
+# the same clause is part of its name.
+[programme words]
+chương trình | chiến lược | đề án | quy hoạch | nghị quyết | chỉ thị | kết luận
+
+# Words that make the year after a programme's name the due year of a goal again: "… Nghị quyết
+# số 57-NQ/TW, mục tiêu tỷ lệ phủ sóng 5G đến năm 2030 đạt 100%". ("mục tiêu" is not one: it names
+# programmes, "Chương trình mục tiêu quốc gia …".)
+[goal words]
+tỷ lệ | phấn đấu | đạt
+
+# A time of day inside a range, skipped when its two ends are joined: "từ ngày 17/12/2025 đến 17
+# giờ 00, ngày 01/02/2026".
+[clock words]
+giờ | phút | giờ 00
 """#,
         "header.grammar": #"""
 # The header block of a plan: motto, document types, issuing bodies, administrative words.
@@ -458,15 +484,36 @@ tham mưu | giúp | theo dõi | tổ chức | triển khai | xây dựng | hư�
 chủ trì | phối hợp | chịu trách nhiệm | có trách nhiệm | tiến hành | chủ động | khẩn trương | rà soát | tham mưu
 trong phạm vi | theo chức năng | theo phạm vi | định kỳ
 
+# Verbs that end a unit's name when written in lower case, as a task's first word is ("Sở Tư
+# pháp theo dõi, đôn đốc …", "Ban công tác Mặt trận các tổ dân phố căn cứ Kế hoạch này …"); the
+# same words capitalised belong to a name ("Sở Xây dựng", "Ban Tổ chức").
+[lowercase name ends]
+tham mưu | theo dõi | tổ chức | triển khai | xây dựng | hướng dẫn | kiểm tra | thực hiện | đôn đốc | tổng hợp | báo cáo | đề xuất | nghiên cứu | tuyên truyền | cập nhật | bố trí | đảm bảo | bảo đảm | giám sát | phổ biến | cung cấp | hỗ trợ | tiếp nhận | xử lý | đánh giá | ban hành | căn cứ | tiếp tục | tăng cường | tham gia | là | làm đầu mối | nghiêm túc | quán triệt | lập | phát huy | vận động | phân công | hoàn thành | huy động | được | bằng
+
+# Words after which such a verb is a noun: "các tổ chức", "lĩnh vực giám sát", "nhà cung cấp".
+[nominalizers]
+các | những | và | lĩnh vực | công tác | việc | nhà | về
+
 # Remarks on a unit's role after a dash: "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo".
 [role remarks]
 cơ quan thường trực | cơ quan chủ trì | cơ quan đầu mối | đơn vị chủ trì | đơn vị đầu mối | thường trực | đầu mối
+trưởng tiểu ban | phó trưởng tiểu ban | trưởng ban | phó trưởng ban | phó ban | ủy viên | thành viên | trưởng đoàn | phó trưởng đoàn | tổ trưởng | tổ phó
 
 # A unit named only as "whoever is concerned" or "whoever is given the task" is no unit: "các cơ
 # quan, đơn vị liên quan", "các cơ quan được giao".
 [vague units]
 liên quan | có liên quan | khác có liên quan
 được giao | được phân công | các cơ quan | các đơn vị | cơ quan, đơn vị | được giao nhiệm vụ | được phân công nhiệm vụ
+
+# A name that is only one of these nouns names nobody: "tổ chức" read as a subject ("…; tổ chức chủ
+# trì …"), "cơ quan" left when its place is dropped.
+[generic nouns]
+cơ quan | tổ chức | đơn vị | ban | sở | ngành | bộ | viện | trường | phòng | địa phương | cấp
+
+# Qualifiers after a group's name that say which of them, not who ("các sở, ngành cấp tỉnh", "các
+# sở, ban, ngành của tỉnh", "các sở, ngành, đơn vị"): dropped from its end.
+[group qualifiers]
+đơn vị | cấp tỉnh | cấp huyện | cấp xã | cấp thành phố | cấp trung ương | của tỉnh | của thành phố | của huyện | của xã | của phường
 
 # Clauses that name units without giving them a duty of the plan: a Quyết định's execution
 # formula ("… chịu trách nhiệm thi hành Quyết định này").
@@ -482,6 +529,12 @@ chịu trách nhiệm thi hành | trách nhiệm thi hành | thi hành quyết �
 [locality words]
 các huyện, thị xã, thành phố | các huyện | các xã | các phường | các quận | các thị xã | các thành phố | các tỉnh | các cấp | tỉnh, thành phố trực thuộc trung ương | trên địa bàn phường | trên địa bàn xã | trên địa bàn huyện | trên địa bàn thành phố | trên địa bàn tỉnh | trên địa bàn | địa bàn tỉnh | địa bàn
 
+# Words that begin the area a unit works in or the body it belongs to, dropped with all that
+# follows them: "Chi cục Hải
+# quan khu vực IV địa bàn tỉnh Hưng Yên" → "Chi cục Hải quan khu vực IV".
+[area words]
+trên địa bàn | địa bàn | tại địa phương | trực thuộc
+
 # A sub-unit of the local government drops the word of its place ("Phòng Kinh tế, Hạ tầng và Đô
 # thị phường" → "Phòng Kinh tế, Hạ tầng và Đô thị"); a body named by its place keeps it ("Công an
 # tỉnh", "Viện Kiểm sát nhân dân tỉnh").
@@ -494,7 +547,7 @@ phường | xã | huyện | thành phố | tỉnh | thị xã | quận | thị t
 # Posts named before the unit they head, dropped when a unit follows: "Thủ trưởng các sở, ban,
 # ngành" → "Các sở, ban, ngành", "Giám đốc Sở Tài chính" → "Sở Tài chính".
 [posts]
-thủ trưởng | giám đốc | chủ tịch | lãnh đạo | trưởng | người đứng đầu | bí thư | tư lệnh | bộ trưởng | thứ trưởng | cục trưởng | vụ trưởng | chánh văn phòng | tổng giám đốc
+thủ trưởng | giám đốc | phó giám đốc | chủ tịch | lãnh đạo | trưởng | phó trưởng | người đứng đầu | bí thư | tư lệnh | bộ trưởng | thứ trưởng | cục trưởng | vụ trưởng | chánh văn phòng | tổng giám đốc
 
 # Unit names normalised: canonical = variants (after abbreviations are expanded).
 [canonical names]

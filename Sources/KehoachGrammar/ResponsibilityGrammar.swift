@@ -14,12 +14,17 @@ public struct ResponsibilityGrammar: Sendable {
     public let taskVerbs: PhraseMatcher<Bool>
     public let posts: PhraseMatcher<Bool>
     public let nameEnds: PhraseMatcher<Bool>
+    public let lowercaseNameEnds: PhraseMatcher<Bool>
+    public let genericNouns: PhraseMatcher<Bool>
+    public let nominalizers: PhraseMatcher<Bool>
+    public let groupQualifiers: PhraseMatcher<Bool>
+    public let areaWords: PhraseMatcher<Bool>
     public let roleRemarks: PhraseMatcher<Bool>
     public let vagueUnits: PhraseMatcher<Bool>
     public let boilerplate: PhraseMatcher<Bool>
 
     init(_ file: GrammarFile) throws(GrammarError) {
-        try file.requireSections(["columns", "unit heads", "unit prefixes", "duty verbs", "task verbs", "name ends", "role remarks", "vague units", "boilerplate",
+        try file.requireSections(["columns", "unit heads", "unit prefixes", "duty verbs", "task verbs", "name ends", "lowercase name ends", "nominalizers", "generic nouns", "group qualifiers", "area words", "role remarks", "vague units", "boilerplate",
                                   "requests", "locality words", "sub-unit heads", "sub-unit locality words", "posts", "canonical names"])
         var columns = PhraseMatcher<Role>()
         for entry in file.section("columns")?.entries ?? [] {
@@ -38,6 +43,11 @@ public struct ResponsibilityGrammar: Sendable {
         taskVerbs = file.phraseSet("task verbs")
         posts = file.phraseSet("posts")
         nameEnds = file.phraseSet("name ends")
+        lowercaseNameEnds = file.phraseSet("lowercase name ends")
+        genericNouns = file.phraseSet("generic nouns")
+        nominalizers = file.phraseSet("nominalizers")
+        groupQualifiers = file.phraseSet("group qualifiers")
+        areaWords = file.phraseSet("area words")
         roleRemarks = file.phraseSet("role remarks")
         vagueUnits = file.phraseSet("vague units")
         boilerplate = file.phraseSet("boilerplate")

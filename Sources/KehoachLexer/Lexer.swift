@@ -57,7 +57,21 @@ public struct Lexer: Sendable {
         } else {
             key = Folding.matchKey(text)
         }
-        return classify(text, key: key, location: location, markdownLevel: markdownLevel, emphasized: emphasized)
+        var token = classify(text, key: key, location: location, markdownLevel: markdownLevel, emphasized: emphasized)
+        token.leavesBoldOpen = plain.utf8.count != content.utf8.count && Self.hasOddBoldMarks(content)
+        return token
+    }
+
+    /// Whether a line has an odd number of `**` marks.
+    private static func hasOddBoldMarks(_ text: Substring) -> Bool {
+        var marks = 0
+        var run = 0
+        for byte in text.utf8 {
+            if byte == 0x2A { run += 1; continue }
+            marks += run / 2
+            run = 0
+        }
+        return (marks + run / 2) % 2 == 1
     }
 
     private func classify(_ text: String, key: String, location: SourceLocation, markdownLevel: Int, emphasized: Bool) -> Token {

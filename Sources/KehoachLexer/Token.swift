@@ -36,6 +36,9 @@ public struct Token: Sendable {
     /// The line is a lone `|`: a cell border of a table copied from a web page, whose cells stand
     /// on lines of their own between such lines.
     public var isCellBorder = false
+    /// The line opens or closes a Markdown bold run that another line closes or opened ("**6. Đề
+    /// nghị: Hiệp hội" / "Doanh nghiệp tỉnh, Hội Nông dân tỉnh**"): a heading wrapped in its bold.
+    public var leavesBoldOpen = false
     /// For a row rebuilt from cells on lines of their own: each cell's text with its lines.
     public var cellRuns: [TextRun] = []
 

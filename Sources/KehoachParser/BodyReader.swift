@@ -28,6 +28,8 @@ struct BodyReader {
     /// follows one that ended no sentence continues it, whatever its first letter.
     private var isHardWrapped = false
     private var previousLine = 0
+    /// The last heading's line opened a bold run that no line has closed yet.
+    private var isInBoldHeading = false
 
     private enum Container { case none, heading, paragraph }
 
@@ -118,6 +120,7 @@ struct BodyReader {
         case .heading(let label):
             tree.open(label, title: TextRun(token.text, key: token.key, at: token.location))
             lastContainer = .heading
+            isInBoldHeading = token.leavesBoldOpen
         case .bullet(let marker):
             add(Paragraph(kind: .bullet(marker), run: TextRun(token.text, key: token.key, at: token.location)))
         default:
@@ -183,6 +186,12 @@ struct BodyReader {
                 return true
             }
             let adjacent = token.line == previousLine + 1
+            // "**6. Đề nghị: Hiệp hội" / "Doanh nghiệp tỉnh, …**": the title runs to its bold's end
+            if isInBoldHeading, adjacent, title.utf8.count < 400 {
+                isInBoldHeading = !token.leavesBoldOpen
+                tree.continueTitle(token.text, key: token.key, at: token.location)
+                return true
+            }
             let wrappedCapitals = adjacent && Folding.isAllCapitals(title) && Folding.isAllCapitals(token.text) && title.count < 80
             let lowerContinuation = (first.isLowercase || isHardWrapped && adjacent) && !Self.endsSentence(title)
             guard wrappedCapitals || lowerContinuation else { return false }
@@ -211,6 +220,7 @@ struct BodyReader {
     private mutating func add(_ paragraph: Paragraph) {
         if !tree.add(.paragraph(paragraph)) { preamble.append(paragraph) }
         lastContainer = .paragraph
+        isInBoldHeading = false
     }
 
     private mutating func flushTable() {

@@ -199,3 +199,31 @@ final class MoreRealFormTests: XCTestCase {
         XCTAssertEqual(plan.responsibilities.map(\.unit), ["Sở Tài chính"])
     }
 }
+
+/// Years that name a programme or sit in a quoted title, and ranges with a time of day, from the
+/// evaluation set.
+final class DeadlineNameAndRangeTests: XCTestCase {
+    private func pairs(_ body: String) -> [String] {
+        PlanReader().read(text: "KẾ HOẠCH\nPhòng, chống ma túy năm 2026\n\nII. NHIỆM VỤ\n\n\(body)\n").deadlines.map { "\($0.kind.rawValue) \($0.date ?? "-")" }
+    }
+
+    /// gh-hcm-2853 (fresh2) line 84: the horizon inside a quoted title.
+    func test_yearInsideAQuotedTitle_isNoDeadline() {
+        XCTAssertEqual(pairs("- Triển khai Đề án “Nâng cao nhận thức cộng đồng và Quản lý rủi ro thiên tai dựa vào cộng đồng, đến năm 2030” trên địa bàn Thành phố."), [])
+    }
+
+    /// gh-dongnai-182 (fresh) line 219, gh-hanoi-310 (heldout) line 291: a programme named with its
+    /// horizon; a goal due that year is still a deadline (gh-nghean-987 line 46).
+    func test_programmeNamedWithItsHorizon_isNoDeadline_butAGoalDueThenIs() {
+        XCTAssertEqual(pairs("- Triển khai có hiệu quả Chương trình mục tiêu quốc gia phòng, chống ma túy đến năm 2030 phù hợp với tình hình."), [])
+        XCTAssertEqual(pairs("- Thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị, mục tiêu tỷ lệ phủ sóng mạng 5G tại các khu công nghiệp đến năm 2030 đạt 100%."),
+                       ["before 2030"])
+    }
+
+    /// gh-baccamranh (fresh2) lines 121 and 209: a time of day before the range's end.
+    func test_rangeEndingAtATimeOfDay_isOneInterval() {
+        XCTAssertEqual(pairs("* Thời gian thực hiện: Trong khoảng thời gian từ ngày 17/12/2025 đến 17 giờ 00, ngày 01/02/2026."),
+                       ["during 2025-12-17/2026-02-01"])
+        XCTAssertEqual(pairs("- Công tác vận động bầu cử: từ ngày 26/02/2026 đến 05 giờ 00 ngày 14/3/2026."), ["during 2026-02-26/2026-03-14"])
+    }
+}

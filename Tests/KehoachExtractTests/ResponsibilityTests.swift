@@ -274,3 +274,94 @@ final class UnitFieldTests: XCTestCase {
                        ["lead Sở Tài chính"])
     }
 }
+
+/// Where a unit's name ends in real plans of the evaluation set: a task verb in lower case after
+/// it, a group named by its kinds, qualifiers that say which of them, a unit heading wrapped in
+/// its bold, labelled lines under "Cơ quan thực hiện".
+final class UnitNameEndTests: XCTestCase {
+    private func units(_ body: String) -> [String] {
+        PlanReader().read(text: "KẾ HOẠCH\nKiểm tra, giám sát công tác bầu cử\n\n\(body)\n").responsibilities.map { "\($0.role.rawValue) \($0.unit)" }
+    }
+
+    /// gh-baccamranh (fresh2) lines 281-285: sentence headings whose task starts with a verb in
+    /// lower case; "tổ chức" there is the verb "organise", no unit.
+    func test_lowercaseVerbAfterAName_endsIt() {
+        XCTAssertEqual(units("""
+        V. TỔ CHỨC THỰC HIỆN
+        1. Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam phường xây dựng Kế hoạch kiểm tra, giám sát; tổ chức chủ trì, phối hợp với các tổ chức chính trị - xã hội kiểm tra, giám sát công tác bầu cử theo quy định.
+        2. Ban công tác Mặt trận các tổ dân phố căn cứ kế hoạch này, khi có thông báo chủ động phối hợp thực hiện.
+        3. Sở Tư pháp theo dõi, đôn đốc việc thực hiện.
+        """), ["lead Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam phường", "lead Ban công tác Mặt trận các tổ dân phố", "lead Sở Tư pháp"])
+    }
+
+    /// gh-phobang-01 (fresh2) lines 111-117: the verb right after a body's head word is part of
+    /// its name ("Ban xây dựng Đảng"); a post before the unit and a committee role after a dash
+    /// are not.
+    func test_verbRightAfterTheHead_staysInTheName_andPostsAndCommitteeRolesDrop() {
+        XCTAssertEqual(units("""
+        IV. TỔ CHỨC THỰC HIỆN
+        1. Đồng chí Trưởng Ban xây dựng Đảng - Trưởng Tiểu ban: Phụ trách chung.
+        2. Đồng chí Phó Trưởng phòng Văn hóa - Xã hội - Phó Trưởng tiểu ban Thường trực: Trực tiếp chỉ đạo.
+        """), ["lead Ban xây dựng Đảng", "lead Phòng Văn hóa - Xã hội"])
+    }
+
+    /// gh-dongthap-552 (heldout) line 690, gh-cantho-165 (dev3): bodies named by their kinds.
+    func test_aListOfKindsOfBody_isOneGroup() {
+        XCTAssertEqual(units("""
+        PHỤ LỤC
+        STT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp
+        1\tKết nối viện, trường với doanh nghiệp\tSở Khoa học và Công nghệ\tViện, Trường; Sở, ban, ngành
+        """), ["lead Sở Khoa học và Công nghệ", "support Viện, Trường", "support Sở, ban, ngành"])
+    }
+
+    /// gh-nghean-1026 (fresh2), gh-hcm-2853 (fresh2), gh-day7-199 (dev): "cấp tỉnh", ", đơn vị",
+    /// "địa bàn tỉnh …" say which of them or where, not who.
+    func test_qualifiersOfAGroup_andItsArea_drop() {
+        XCTAssertEqual(units("""
+        IV. TỔ CHỨC THỰC HIỆN
+        1. Các sở, ban, ngành, đoàn thể cấp tỉnh
+        - Triển khai thực hiện.
+        2. Các sở, ngành, đơn vị
+        - Phối hợp thực hiện.
+        3. Chi cục Hải quan khu vực IV địa bàn tỉnh Hưng Yên
+        - Kiểm soát hàng hóa.
+        """), ["lead Các sở, ban, ngành, đoàn thể", "lead Các sở, ngành", "lead Chi cục Hải quan khu vực IV"])
+    }
+
+    /// gh-hanoi-308 (heldout) lines 75-81: "b) Cơ quan thực hiện:" over labelled lines.
+    func test_labelledLinesUnderAnExecutingBodyHeading_giveTheirRoles() {
+        XCTAssertEqual(units("""
+        II. NHIỆM VỤ
+        1. Về dữ liệu
+        a) Nhiệm vụ: Rà soát Chiến lược dữ liệu.
+        b) Cơ quan thực hiện:
+        - Đơn vị chủ trì: Sở Khoa học và Công nghệ.
+        - Đơn vị phối hợp: Các Sở, ban, ngành.
+        """), ["lead Sở Khoa học và Công nghệ", "support Các Sở, ban, ngành"])
+    }
+
+    /// gh-dongthap-617 (dev3) lines 244-245: a heading wrapped inside its Markdown bold, units after
+    /// "Đề nghị:".
+    func test_headingWrappedInItsBold_andUnitsAfterDeNghi() {
+        XCTAssertEqual(units("""
+        IV. TỔ CHỨC THỰC HIỆN
+
+        **6. Đề nghị: Hiệp hội
+        Doanh nghiệp tỉnh, Hội Nông dân tỉnh, Liên minh Hợp tác xã Tỉnh**
+
+        a) Tuyên truyền, vận động hội viên.
+        """), ["lead Hiệp hội Doanh nghiệp tỉnh", "lead Hội Nông dân tỉnh", "lead Liên minh Hợp tác xã Tỉnh"])
+    }
+
+    /// gh-quangngai-1627 (dev3) lines 259-281: a task list's "Unit: task" bullets; "X phối hợp Y:"
+    /// gives Y support. A common noun before a colon is no unit.
+    func test_unitColonBulletsInATaskList() {
+        XCTAssertEqual(units("""
+        IV. NHIỆM VỤ CỤ THỂ
+        1. Hướng dẫn kiểm kê
+        + Sở Xây dựng: hướng dẫn các cơ quan thực hiện kiểm kê.
+        + Sở Tài chính phối hợp Ban Quản lý Khu kinh tế Dung Quất: hướng dẫn kiểm kê tài sản khu kinh tế.
+        + Phòng học: kiểm kê 20 phòng.
+        """), ["lead Sở Xây dựng", "lead Sở Tài chính", "support Ban Quản lý Khu kinh tế Dung Quất"])
+    }
+}
