@@ -12,6 +12,11 @@ struct TableColumns {
     /// Columns whose header is a year: the targets in them are due that year.
     var years: [(column: Int, year: Int)] = []
     var content: [Int] = []
+    /// A column of money given out ("Kế hoạch vốn năm 2023").
+    private var hasAllocationColumn = false
+    /// The table allocates funds to the projects its rows name: no unit or time column, a column
+    /// of money. The counts in its rows describe what is built, not targets.
+    var allocatesFunds: Bool { hasAllocationColumn && roles.isEmpty && time == nil }
 
     init(_ table: Table, grammar: Grammar) {
         for (index, header) in table.header.enumerated() {
@@ -31,6 +36,8 @@ struct TableColumns {
                 years.append((index, year))
             } else if grammar.sections.noteColumns.contains(exactly: key.trimming(" :")) {
                 continue
+            } else if grammar.sections.allocationColumns.prefixMatch(of: key) != nil {
+                hasAllocationColumn = true
             } else {
                 content.append(index)
             }

@@ -597,6 +597,12 @@ tổng số | tổng cộng | cộng | tổng
 # them ("HƯỚNG DẪN CHẤM ĐIỂM" of a scoring table, "Ghi chú", "Nguồn kinh phí").
 [note columns]
 ghi chú | hướng dẫn chấm điểm | cách chấm điểm | cách tính điểm | điểm chuẩn | điểm | thang điểm | nguồn kinh phí | kinh phí | dự toán | căn cứ | cơ sở pháp lý | căn cứ pháp lý
+
+# Columns of money given out ("Kế hoạch vốn năm 2023", "Tổng mức đầu tư"): a table with one and
+# no unit or time column allocates funds to the projects its rows name; the counts in those
+# names ("Xây dựng 04 phòng học") say what is built, not a target.
+[allocation columns]
+kế hoạch vốn | tổng mức đầu tư | vốn phân bổ | mức vốn | số vốn | vốn đầu tư | kinh phí phân bổ | dự toán giao | mức hỗ trợ
 """#,
         "targets.grammar": #"""
 # What makes a number a target, and how to read it (DESIGN.md section 3, gold/README.md).
@@ -629,6 +635,9 @@ phấn đấu | phần đầu | phấn đầu | phần đấu | cố gắng đ�
 [count units]
 dịch vụ | lãnh đạo | chuyên viên | đồng chí | nhân viên | giáo viên | cán bộ | mô hình | trường | lớp học | phòng học | phòng máy | máy tính | bài giảng | học liệu | sáng kiến | hoạt động | buổi | đợt | cuộc thi | sản phẩm | video | chuyên đề | tiết | đầu mối | thành viên | người | tài khoản | hệ thống | phần mềm | nền tảng | câu lạc bộ | cơ sở | đơn vị | lớp tập huấn | khóa học | khóa | tiết học | giải pháp | ứng dụng | bài viết | tin bài | tin, bài | kho học liệu | thư viện | phòng | nhóm | tổ | điểm | hồ sơ | thủ tục | dữ liệu | học sinh | trẻ | trạm BTS | vùng | khu | doanh nghiệp | hợp tác xã
 hội nghị | hội thảo | đề án | đội | cuộc | lượt | bài | lớp | đoàn | văn bản | nhiệm vụ | lần | ca | tác phẩm | công trình | dự án | tuyến | xã | phường | thôn | hộ | gia đình | khu dân cư | trạm | điểm trường
+doanh nghiệp | cơ sở giáo dục | cơ sở dữ liệu | cơ sở y tế | vùng dự án | trung tâm
+# measures: "diện tích rừng ngập mặn đạt 1.700 ha", "công suất 100 MW", "tốc độ 10 Gbps"
+ha | héc ta | km | tấn | MW | Gbps | Mbps
 
 # Ratios, written with {n} where the number stands: unit = patterns.
 [ratios]

@@ -28,9 +28,11 @@ public struct SectionGrammar: Sendable {
     public let totalRows: PhraseMatcher<Bool>
     /// "Ghi chú", "Hướng dẫn chấm điểm": table columns that hold notes on a row.
     public let noteColumns: PhraseMatcher<Bool>
+    /// "Kế hoạch vốn năm 2023": a column of money a table allocates.
+    public let allocationColumns: PhraseMatcher<Bool>
 
     init(_ file: GrammarFile) throws(GrammarError) {
-        try file.requireSections(["kinds", "part words", "appendix words", "total rows", "note columns"])
+        try file.requireSections(["kinds", "part words", "appendix words", "total rows", "note columns", "allocation columns"])
         var kinds = PhraseMatcher<SectionKind>()
         for entry in file.section("kinds")?.entries ?? [] {
             guard let name = entry.key, let kind = SectionKind(rawValue: name) else {
@@ -43,6 +45,7 @@ public struct SectionGrammar: Sendable {
         appendixWords = file.phraseSet("appendix words")
         totalRows = file.phraseSet("total rows")
         noteColumns = file.phraseSet("note columns")
+        allocationColumns = file.phraseSet("allocation columns")
     }
 
     /// The kind of a heading title: the longest grammar phrase that starts it.

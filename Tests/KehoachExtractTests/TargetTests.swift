@@ -222,3 +222,41 @@ final class TargetContextTests: XCTestCase {
         XCTAssertEqual(plan.targets.map(\.year), [2030])
     }
 }
+
+/// Counts that describe what funds buy, and measures in hectares, megawatts and Gbps (dev
+/// gh-congbot-518, fresh gh-dongthap-556).
+final class AllocationAndMeasureTests: XCTestCase {
+    private func targets(_ body: String) -> [String] {
+        PlanReader().read(text: "KẾ HOẠCH\nPhát triển kinh tế biển năm 2026\n\n\(body)\n").targets.map { "\($0.value) \($0.unit)" }
+    }
+
+    /// gh-congbot-518 lines 50-96: a table of capital per project; "02 phòng học" is what is built.
+    func test_rowsOfACapitalAllocationTable_setNoTargets() {
+        XCTAssertEqual(targets("""
+        I. DANH MỤC
+        | STT | Danh mục dự án/ Cơ quan, đơn vị, địa phương thực hiện | Kế hoạch vốn năm 2023 | Ghi chú |
+        |---|---|---|---|
+        | 1 | Trường MN Tây Xuân, Hạng mục: 04 phòng học, 03 phòng bộ môn, chức năng | 2.800 |  |
+        | 2 | Trường THCS An Hòa: Xây dựng 04 phòng học, 04 phòng bộ môn | 1.000 |  |
+        """), [])
+    }
+
+    /// The same counts in a task table with a unit column are the task's targets.
+    func test_theSameCountsInATaskTable_areTargets() {
+        XCTAssertEqual(targets("""
+        I. NHIỆM VỤ
+        | STT | Nhiệm vụ | Đơn vị chủ trì | Kinh phí |
+        |---|---|---|---|
+        | 1 | Xây dựng 04 phòng học | Ủy ban nhân dân xã | 2.800 |
+        """), ["4.0 phòng học"])
+    }
+
+    /// gh-dongthap-556 lines 255 and 548.
+    func test_areaAndPowerMeasures_areUnits() {
+        XCTAssertEqual(targets("""
+        I. MỤC TIÊU
+        - Phấn đấu đến năm 2030 diện tích rừng ngập mặn ven biển của tỉnh đạt 1.700 ha.
+        - Phát triển khu vực điện gió với công suất đạt 100 MW.
+        """), ["1700.0 ha", "100.0 MW"])
+    }
+}
