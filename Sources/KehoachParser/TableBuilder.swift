@@ -8,7 +8,8 @@ import KehoachText
 ///   sub-headers under it ("Chủ trì" | "Phối hợp" under "Đơn vị thực hiện") is merged into it;
 /// - a repeat of the header after a page break, and a row of column numbers (1 2 3 …), are dropped;
 /// - a row numbered with a Roman numeral or a letter, or holding one cell, is a group row, and so
-///   is such a line that lost its empty cells ("I. Truyền thông"); the rows under it belong to it;
+///   is such a line that lost its empty cells ("I. Truyền thông") and a row numbered "5" over rows
+///   numbered "5.1", "5.2"; the rows under it belong to it;
 /// - a row broken by a line break inside a cell ("1<tab>Tuyên truyền …" / "… trên mạng<tab>Phòng
 ///   VH-XH<tab>…") is joined back, and a line of text between rows continues the row above;
 /// - a page number between rows is dropped; a skipped row number is reported.
@@ -40,7 +41,8 @@ enum TableBuilder {
         var table = Table(location: first.location, header: header, rows: [], sectionLabel: nil)
         var lastNumber: Int? = nil
         var group: Int? = nil
-        for row in body {
+        let bodyRows = Array(body)
+        for (index, row) in bodyRows.enumerated() {
             let cells = row.cells
             let filled = cells.filter { !$0.isEmpty }
             if filled.isEmpty { continue }
@@ -49,6 +51,7 @@ enum TableBuilder {
             let firstCell = filled.first ?? ""
             let isGroup = row.isInner || filled.count == 1 || isGroupLabel(firstCell)
                 || cells.first?.isEmpty != false && grammar.totalRows.prefixMatch(of: Folding.matchKey(firstCell)) != nil
+                || headsSubRows(firstCell, next: bodyRows.dropFirst(index + 1).first { row in row.cells.contains { !$0.isEmpty } })
             if !isGroup, let n = Int(firstCell.trimming(". ")) {
                 if let previous = lastNumber, previous < Int.max, n > previous + 1 {
                     let missing = (previous + 1 == n - 1) ? "\(previous + 1)" : "\(previous + 1)–\(n - 1)"
@@ -163,6 +166,15 @@ enum TableBuilder {
     private static func isNumber(_ cell: String) -> Bool {
         let t = cell.trimming(". ")
         return !t.isEmpty && t.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// "5" over "5.1": a numbered row whose next row is numbered under it heads those rows.
+    private static func headsSubRows(_ label: String, next: RawRow?) -> Bool {
+        let number = label.trimming(". ")
+        guard !number.isEmpty, number.allSatisfy({ $0.isASCII && $0.isNumber }),
+              let nextLabel = next?.cells.first(where: { !$0.isEmpty }) else { return false }
+        let prefix = number + "."
+        return nextLabel.hasPrefix(prefix) && nextLabel.dropFirst(prefix.count).first.map { $0.isASCII && $0.isNumber } == true
     }
 
     /// "I", "II.", "A", "b)": a label that numbers groups of rows, not rows.

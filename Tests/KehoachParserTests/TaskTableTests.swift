@@ -10,6 +10,23 @@ final class TaskTableTests: XCTestCase {
 
     private let header = "STT\tNội dung công việc\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian hoàn thành"
 
+    /// md-cantho-157 (dev2) lines 444-470: "5 Điểm cộng 15" heads the rows 5.1-5.3; it is a group.
+    func test_aRowNumberedOverSubNumberedRows_isTheirGroup() {
+        let document = parse("""
+        PHỤ LỤC
+        TIÊU CHÍ THI ĐUA
+        STT\tTIÊU CHÍ THI ĐUA\tĐIỂM CHUẨN
+        4\tTỷ lệ người hưởng trợ cấp có tài khoản\t20
+        5\tĐiểm cộng\t15
+        5.1\tĐơn vị đạt tỷ lệ 100%\t5
+        5.2\tĐơn vị hoàn thành sớm\t5
+        6\tBáo cáo đúng hạn\t10
+        """)
+        let table = try! XCTUnwrap(document.tables.first)
+        XCTAssertEqual(table.dataRows.map { $0.cells[0] }, ["4", "5.1", "5.2", "6"])
+        XCTAssertEqual(table.rows.filter(\.isGroup).map { $0.cells[0] }, ["5"])
+    }
+
     func test_tableOverPageBreak_isOneTableWithGroups() {
         let document = parse("""
         PHỤ LỤC
