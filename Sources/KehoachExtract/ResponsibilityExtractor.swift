@@ -76,13 +76,30 @@ struct ResponsibilityExtractor {
                     for task in tasks { add(unit, .lead, line: section.location.line, task: task) }
                 }
             }
+            // "- Cơ quan thực hiện:" over "+ Sở Xây dựng đăng tải …" bullets: their units
+            var listedRole: Responsibility.Role? = nil
             for case .paragraph(let paragraph) in section.blocks {
+                if let role = listedRole {
+                    if case .bullet = paragraph.kind, let unit = unitName(startingText: paragraph.text),
+                       Self.namesABody(unit) || Self.namesALocalGovernment(Folding.matchKey(unit)) {
+                        let assigned = assignments(KeyedText(paragraph.run))
+                        for (unit, role) in assigned.isEmpty ? [(unit, role)] : assigned {
+                            add(unit, role, line: paragraph.location.line, task: paragraph.text.leadingCharacters(120))
+                        }
+                        continue
+                    }
+                    listedRole = nil
+                }
                 // most paragraphs name no unit: only these are read word by word
                 guard inDuties || Self.mayAssign(paragraph.run.key) || Self.mayBeLabelLine(paragraph.run.key, within: inTasks ? 200 : 60) else { continue }
                 let item = KeyedText(paragraph.run)
                 let line = paragraph.location.line
                 if let units = labelLine(item) {
                     for (unit, role) in units { add(unit, role, line: line, task: section.title.text.leadingCharacters(120)) }
+                    continue
+                }
+                if let role = emptyLabel(item) {
+                    listedRole = role
                     continue
                 }
                 for (unit, role) in assignments(item) { add(unit, role, line: line, task: paragraph.text.leadingCharacters(120)) }
@@ -159,18 +176,40 @@ struct ResponsibilityExtractor {
 
     /// "- Đơn vị chủ trì: Phòng VH-XH", "Cơ quan phối hợp: …": a task list's label line.
     private func labelLine(_ item: KeyedText) -> [(String, Responsibility.Role)]? {
-        var start = 0
-        while start < item.count, " -+•*".utf8.contains(item.keyBytes[start]) { start += 1 }
-        guard let label = item.phrase(startingAt: start, in: words.columns) else { return nil }
-        var colon = label.range.upperBound
-        while colon < item.count, item.keyBytes[colon] == 0x20 { colon += 1 }
-        guard colon < item.count, item.keyBytes[colon] == UInt8(ascii: ":") else { return nil }
+        guard let (role, colon) = label(of: item) else { return nil }
         // "Cơ quan thực hiện: Sở Nội vụ chủ trì, phối hợp với …": the roles are in the sentence
         let named = assignments(KeyedText(item.text((colon + 1)..<item.count)))
         if !named.isEmpty { return named }
         let units = splitUnits(item.text((colon + 1)..<item.count))
-        let role: Responsibility.Role = label.value == .lead ? .lead : .support
         return units.isEmpty ? nil : units.map { ($0, role) }
+    }
+
+    /// "- Đơn vị chủ trì:", "Đơn vị chủ trì tham mưu thực hiện:": a role label (a few words may
+    /// follow its phrase) and the offset of its colon.
+    private func label(of item: KeyedText) -> (Responsibility.Role, colon: Int)? {
+        var start = 0
+        while start < item.count, " -+•*".utf8.contains(item.keyBytes[start]) { start += 1 }
+        guard let label = item.phrase(startingAt: start, in: words.columns) else { return nil }
+        var colon = label.range.upperBound
+        var words = 0
+        while colon < item.count, item.keyBytes[colon] != UInt8(ascii: ":") {
+            let byte = item.keyBytes[colon]
+            if byte == 0x20 || byte == 0x0A {
+                words += 1
+                if words > 4 { return nil }
+            } else if byte < 0x80 && !TextBytes.isWordByte(byte) {
+                return nil
+            }
+            colon += 1
+        }
+        guard colon < item.count else { return nil }
+        return (label.value == .lead ? .lead : .support, colon)
+    }
+
+    /// "- Cơ quan thực hiện:" with nothing after it: the units are on the bullets below.
+    private func emptyLabel(_ item: KeyedText) -> Responsibility.Role? {
+        guard let (role, colon) = label(of: item), item.text((colon + 1)..<item.count).trimming(" *").isEmpty else { return nil }
+        return role
     }
 
     /// "giao Công an tỉnh chủ trì, phối hợp Văn phòng UBND tỉnh theo dõi …" and "Sở Tài chính chủ

@@ -209,12 +209,13 @@ commune = Phòng Văn hóa - Xã hội
 ministry = bộ
 department = sở
 school = trường
-local = phòng | ban | trung tâm | văn phòng | ủy ban | hội đồng | chi cục
+local = phòng | ban | tiểu ban | trung tâm | văn phòng | ủy ban | hội đồng | chi cục
 
 # Bodies named after the body above them: "ỦY BAN MTTQ VIỆT NAM XÃ A" over "BAN THƯỜNG TRỰC" is
-# the Ban Thường trực of that Ủy ban. Unlike heads, they count anywhere in the letterhead.
+# the Ban Thường trực of that Ủy ban; "ỦY BAN BẦU CỬ XÃ A" over "TIỂU BAN THÔNG TIN …" a Tiểu ban of
+# that Ủy ban. Unlike heads, they count anywhere in the letterhead.
 [organs]
-ban thường trực | thường trực | ban thường vụ | văn phòng
+ban thường trực | thường trực | ban thường vụ | văn phòng | tiểu ban
 
 # Words that make a body central (level ministry): "BAN CHỈ ĐẠO TRUNG ƯƠNG …", "BAN CHỈ ĐẠO QUỐC GIA …".
 [central words]
@@ -462,7 +463,7 @@ support = phối hợp | đơn vị phối hợp | cơ quan phối hợp | phố
 # Words that start a unit name (a heading under TỔ CHỨC THỰC HIỆN is a unit when it starts so).
 [unit heads]
 phòng | sở | ủy ban nhân dân | ubnd | các cơ sở giáo dục | cơ sở giáo dục | các trường | trường | các đơn vị | ban | ban chỉ đạo | tổ | tổ chuyên môn | bộ phận | trung tâm | hiệu trưởng | phó hiệu trưởng | giáo viên | nhân viên | công đoàn | đoàn thanh niên | liên đội | chi đoàn | văn phòng | các phòng | hội đồng | các tổ chuyên môn | cán bộ | tổ văn phòng | giáo viên chủ nhiệm | các bộ phận | đội ngũ
-bộ | các bộ | các sở | các ban | các cơ quan | cơ quan | công an | bộ chỉ huy | bộ đội biên phòng | tòa án | tòa án nhân dân | viện kiểm sát | viện kiểm sát nhân dân | viện | cục | chi cục | tổng cục | kho bạc | ngân hàng | bảo hiểm xã hội | báo | đài | đài phát thanh | đài truyền hình | đài tiếng nói | thông tấn xã | ủy ban | ủy ban mặt trận | ủy ban mttq | mặt trận tổ quốc | hội | hội liên hiệp | liên đoàn | các hội | các tổ chức | tổ chức chính trị - xã hội | các tổ chức chính trị - xã hội | doanh nghiệp | các doanh nghiệp | chi nhánh | viễn thông | bưu điện | đảng ủy | chi bộ | thường trực | chủ tịch | phó chủ tịch | các phó chủ tịch | chuyên viên | các chuyên viên | công chức | trưởng | phó trưởng | giám đốc | thủ trưởng | cán bộ phụ trách | cấp ủy | học sinh | cha mẹ học sinh | ban đại diện | trạm y tế | đội | các đội | các xã | các phường | ủy ban nhân dân các xã | hiệp hội | liên minh | trung ương hội | trung ương đoàn
+bộ | các bộ | các sở | các ban | các cơ quan | cơ quan | công an | bộ chỉ huy | bộ đội biên phòng | tòa án | tòa án nhân dân | viện kiểm sát | viện kiểm sát nhân dân | viện | cục | chi cục | tổng cục | kho bạc | ngân hàng | bảo hiểm xã hội | báo | đài | đài phát thanh | đài truyền hình | đài tiếng nói | thông tấn xã | ủy ban | ủy ban mặt trận | ủy ban mttq | mặt trận tổ quốc | hội | hội liên hiệp | liên đoàn | các hội | các tổ chức | tổ chức chính trị - xã hội | các tổ chức chính trị - xã hội | doanh nghiệp | các doanh nghiệp | chi nhánh | viễn thông | bưu điện | đảng ủy | chi bộ | thường trực | chủ tịch | phó chủ tịch | các phó chủ tịch | chuyên viên | các chuyên viên | công chức | trưởng | phó trưởng | giám đốc | thủ trưởng | cán bộ phụ trách | cấp ủy | học sinh | cha mẹ học sinh | ban đại diện | trạm y tế | đội | các đội | các xã | các phường | ủy ban nhân dân các xã | hiệp hội | liên minh | trung ương hội | trung ương đoàn | các đoàn thể
 
 # Words before a unit name in a heading or bullet: "Trách nhiệm của Phòng GDĐT", "Đối với …".
 [unit prefixes]
@@ -488,7 +489,7 @@ trong phạm vi | theo chức năng | theo phạm vi | định kỳ
 # pháp theo dõi, đôn đốc …", "Ban công tác Mặt trận các tổ dân phố căn cứ Kế hoạch này …"); the
 # same words capitalised belong to a name ("Sở Xây dựng", "Ban Tổ chức").
 [lowercase name ends]
-tham mưu | theo dõi | tổ chức | triển khai | xây dựng | hướng dẫn | kiểm tra | thực hiện | đôn đốc | tổng hợp | báo cáo | đề xuất | nghiên cứu | tuyên truyền | cập nhật | bố trí | đảm bảo | bảo đảm | giám sát | phổ biến | cung cấp | hỗ trợ | tiếp nhận | xử lý | đánh giá | ban hành | căn cứ | tiếp tục | tăng cường | tham gia | là | làm đầu mối | nghiêm túc | quán triệt | lập | phát huy | vận động | phân công | hoàn thành | huy động | được | bằng
+tham mưu | theo dõi | tổ chức | triển khai | xây dựng | hướng dẫn | kiểm tra | thực hiện | đôn đốc | tổng hợp | báo cáo | đề xuất | nghiên cứu | tuyên truyền | cập nhật | bố trí | đảm bảo | bảo đảm | giám sát | phổ biến | cung cấp | hỗ trợ | tiếp nhận | xử lý | đánh giá | ban hành | căn cứ | tiếp tục | tăng cường | tham gia | là | làm đầu mối | nghiêm túc | quán triệt | lập | phát huy | vận động | phân công | hoàn thành | huy động | được | bằng | đăng tải | đẩy mạnh | thúc đẩy | cử | lựa chọn | chuẩn bị
 
 # Words after which such a verb is a noun: "các tổ chức", "lĩnh vực giám sát", "nhà cung cấp".
 [nominalizers]

@@ -8,6 +8,10 @@ import KehoachText
 struct ClosingReader {
     let grammar: HeaderGrammar
     private(set) var closing = Closing()
+    /// The signer's name has been read since the block's last "TM." / "KT." line: a line in
+    /// capitals after it is another post of theirs ("TRƯỞNG BAN XÂY DỰNG ĐẢNG"), not the title
+    /// they sign with.
+    private var isPastSignerName = false
 
     init(grammar: HeaderGrammar) {
         self.grammar = grammar
@@ -36,13 +40,21 @@ struct ClosingReader {
            let block = signatureBlock(text) {
             for line in block.lines {
                 closing.signatureLines.append(line)
-                if !isSignaturePrefixed(Folding.matchKey(line)) { closing.signerTitle = line }
+                if isSignaturePrefixed(Folding.matchKey(line)) {
+                    isPastSignerName = false
+                } else if !isPastSignerName {
+                    closing.signerTitle = line
+                }
             }
-            if let name = block.name { closing.signer = name }
+            if let name = block.name {
+                closing.signer = name
+                isPastSignerName = true
+            }
             return
         }
         if Self.isPersonName(text) {
             closing.signer = text
+            isPastSignerName = true
             return
         }
         if closing.signatureLines.isEmpty, case .bullet = token.kind { closing.recipients.append(text.trimming(" ;.,")) }

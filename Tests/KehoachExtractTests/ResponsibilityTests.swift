@@ -364,4 +364,28 @@ final class UnitNameEndTests: XCTestCase {
         + Phòng học: kiểm kê 20 phòng.
         """), ["lead Sở Xây dựng", "lead Sở Tài chính", "support Ban Quản lý Khu kinh tế Dung Quất"])
     }
+
+    /// gh-bacninh-141 (fresh) lines 283-287: words between the role and its colon.
+    func test_roleLabelWithWordsBeforeItsColon() {
+        XCTAssertEqual(units("""
+        II. NHIỆM VỤ
+        1. Ứng dụng trí tuệ nhân tạo
+        - Tăng cường ứng dụng công nghệ số trong xây dựng pháp luật.
+        Đơn vị chủ trì tham mưu thực hiện: Sở Khoa học và Công nghệ.
+        Đơn vị phối hợp thực hiện: Sở Tư pháp.
+        """), ["lead Sở Khoa học và Công nghệ", "support Sở Tư pháp"])
+    }
+
+    /// real_08 (dev) lines 78-80: "- Cơ quan thực hiện:" with its units on the bullets below.
+    func test_executingBodiesListedOnTheBulletsBelowTheirLabel() {
+        XCTAssertEqual(units("""
+        II. NHIỆM VỤ
+        c) Hoạt động 3
+        - Nội dung: Tuyên truyền về phòng ngừa bạo lực trên cơ sở giới.
+        - Cơ quan thực hiện:
+        + Sở Văn hóa và Thể thao chủ trì, phối hợp với Ủy ban nhân dân phường, xã tổ chức tuyên truyền.
+        + Sở Xây dựng đăng tải thông điệp truyền thông trên bảng quang báo.
+        - Thời gian: Tháng 11/2025.
+        """), ["lead Sở Văn hóa và Thể thao", "support Ủy ban nhân dân phường, xã", "lead Sở Xây dựng"])
+    }
 }

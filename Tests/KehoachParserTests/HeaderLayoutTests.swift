@@ -307,4 +307,46 @@ final class HeaderLayoutTests: XCTestCase {
         XCTAssertEqual(h.date?.value.iso, "2012-12-30")
         XCTAssertEqual(h.title?.value, "CHIẾN LƯỢC PHÁT TRIỂN GIÁO DỤC")
     }
+
+    /// gh-phobang-01 (fresh2) lines 1-3 and 180-192: a Tiểu ban under the Ủy ban above it; the
+    /// post printed under the signer's name is not the title they sign with.
+    func test_subCommitteeUnderItsCommittee_andThePostUnderTheSignersName() {
+        let document = parse("""
+        ỦY BAN BẦU CỬ XÃ PHỐ BẢNG
+
+        TIỂU BAN THÔNG TIN, TUYÊN TRUYỀN, KHÁNH TIẾT
+
+        Số: 01/KH-TBTTKT
+
+        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+
+        Độc lập - Tự do - Hạnh phúc
+
+        Phố Bảng, ngày 20 tháng 12 năm 2025
+
+        KẾ HOẠCH
+
+        Triển khai công tác thông tin, tuyên truyền bầu cử
+
+        I. MỤC ĐÍCH, YÊU CẦU
+
+        Tuyên truyền sâu rộng.
+
+        Nơi nhận:
+
+        - Lưu Ban xây dựng Đảng.
+
+        TM. TIỂU BAN
+
+        TRƯỞNG TIỂU BAN
+
+        Nguyễn Văn Hoàn
+
+        TRƯỞNG BAN XÂY DỰNG ĐẢNG
+        """)
+        XCTAssertEqual(Folding.matchKey(document.header.issuer?.value ?? ""), "tiểu ban thông tin, tuyên truyền, khánh tiết ủy ban bầu cử xã phố bảng")
+        XCTAssertEqual(document.header.level, .commune)
+        XCTAssertEqual(document.closing.signer, "Nguyễn Văn Hoàn")
+        XCTAssertEqual(document.closing.signerTitle, "TRƯỞNG TIỂU BAN")
+    }
 }
