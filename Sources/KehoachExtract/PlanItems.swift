@@ -39,7 +39,10 @@ struct PlanItems {
             for section in sections {
                 let period = YearPhrase.period(in: Array(section.title.key.utf8))
                 let ownYear = YearPhrase.headingYear(in: section.title.key) ?? period?.to
-                let scopesYear = section.kind == .specificObjectives || section.kind == .objectives || isYearHeading(section.title.key)
+                // "II. MỤC TIÊU" / "1. Phát triển kinh tế số đến năm 2030": a heading among objectives
+                // scopes its targets to its year as an objectives heading does
+                let amongObjectives = kinds.contains(.objectives) || kinds.contains(.specificObjectives)
+                let scopesYear = section.kind == .specificObjectives || section.kind == .objectives || amongObjectives || isYearHeading(section.title.key)
                 let year = (scopesYear ? ownYear : nil) ?? year
                 let path = path + [section.label.text]
                 let kinds = kinds + (section.kind.map { [$0] } ?? [])
@@ -101,7 +104,11 @@ struct PlanItems {
     private func isYearHeading(_ key: String) -> Bool {
         return key.hasBytePrefix("năm ") || key.hasBytePrefix("đến năm ") || key.hasBytePrefix("đến hết năm ")
             || key.hasBytePrefix("mục tiêu") || key.hasBytePrefix("chỉ tiêu") || key.hasBytePrefix("giai đoạn ")
+            // "PHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU … ĐẾN NĂM 2030": an appendix of targets due then
+            || key.withBytes { $0.firstOffset(of: Self.targetsWord) != nil }
     }
+
+    private static let targetsWord = Array("các chỉ tiêu".utf8)
 
     /// The number of words between spaces, on the bytes.
     private static func wordCount(_ text: String) -> Int {

@@ -400,10 +400,17 @@ struct ResponsibilityExtractor {
                 inTask = true
                 guard !range.isEmpty else { continue }
             }
-            let part = item.text(range)
+            var part = item.text(range)
+            let isLower = part.unicodeScalars.first.map(Folding.isLowercaseLetter) == true
+            // "…, theo dõi, đôn đốc": a part that opens with a verb is the task, not a name ("báo
+            // cáo" is no "báo")
+            if isLower || units.isEmpty, item.phrase(startingAt: range.lowerBound, in: words.taskVerbs) != nil
+                || isLower && item.phrase(startingAt: range.lowerBound, in: words.lowercaseNameEnds) != nil {
+                inTask = true
+                continue
+            }
             let isHead = item.phrase(startingAt: range.lowerBound, in: words.unitHeads) != nil
             let wordCount = item.keyBytes[range].reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) }
-            let isLower = part.unicodeScalars.first.map(Folding.isLowercaseLetter) == true
             let namesPlace = item.phrase(startingAt: range.lowerBound, in: words.subUnitLocalityWords) != nil
                 || item.phrase(startingAt: range.lowerBound, in: words.localityWords) != nil
             if let last = units.last, Self.continuesWrappedLine(at: raw.lowerBound, in: item), isLower || !isHead || last.text.hasSuffix(" và") {
@@ -417,6 +424,11 @@ struct ResponsibilityExtractor {
             } else if let last = units.last, !isHead, !isLower || wordCount <= 3 || namesPlace {
                 units[units.count - 1] = (last.text + ", " + part, last.plural)
             } else if isHead || units.isEmpty {
+                // "Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ": "các" is said once for all
+                if isLower, let first = units.first, first.plural, first.text.hasPrefix("Các ") || first.text.hasPrefix("các "),
+                   !item.keyBytes[range].starts(with: Self.pluralWord) {
+                    part = "các " + part
+                }
                 units.append((part, item.keyBytes[range].contains(subsequence: Self.pluralWord)))
             }
         }

@@ -76,6 +76,11 @@ Báo cáo = báo cáo
 # Words that end a citation's issuer phrase ("của Sở GDĐT tỉnh Bình Dương về việc ...").
 [issuer ends]
 về | v/v | ban hành | quy định | hướng dẫn | phê duyệt | thực hiện | triển khai | về việc | trong | tại | đối với | nhằm | để
+
+# Numbers that name a form, not a document: "Mẫu số 01/HNCT", "Mẫu số 01 và 02/HNMT", "Biểu
+# số 03/BC".
+[form words]
+mẫu | mẫu số | biểu mẫu | biểu | biểu số
 """#,
         "deadlines.grammar": #"""
 # Deadlines: time expressions that say when something is due or recurs.
@@ -303,7 +308,7 @@ terms = Quản lý hồ sơ điện tử | hồ sơ số sách điện tử | h�
 
 [population-id-verification]
 label = Định danh, xác thực dữ liệu với CSDL quốc gia về dân cư (Đề án 06)
-terms = định danh, xác thực | cơ sở dữ liệu quốc gia về dân cư | CSDL quốc gia về dân cư | cơ sở dữ liệu dân cư | số định danh cá nhân | tỷ lệ xác thực thành công | căn cước công dân gắn chip | Đề án 06
+terms = định danh, xác thực | cơ sở dữ liệu quốc gia về dân cư | CSDL quốc gia về dân cư | cơ sở dữ liệu dân cư | số định danh cá nhân | tỷ lệ xác thực thành công | căn cước công dân gắn chip | Đề án 06 | định danh số | được định danh
 
 [vneid-level2]
 label = Tài khoản định danh điện tử VNeID mức 2
@@ -319,7 +324,7 @@ terms = dịch vụ công trực tuyến | dịch vụ công trực tuyến toà
 
 [online-dossier-rate]
 label = Tỷ lệ hồ sơ trực tuyến toàn trình trên tổng số hồ sơ TTHC
-terms = Hồ sơ trực tuyến toàn trình | tổng số hồ sơ thủ tục hành chính (TTHC) | hồ sơ trực tuyến | được xử lý trực tuyến | hồ sơ thủ tục hành chính được xử lý trực tuyến | tiếp nhận trực tuyến
+terms = Hồ sơ trực tuyến toàn trình | tổng số hồ sơ thủ tục hành chính (TTHC) | hồ sơ trực tuyến | được xử lý trực tuyến | hồ sơ thủ tục hành chính được xử lý trực tuyến | tiếp nhận trực tuyến | hồ sơ dịch vụ công trực tuyến
 
 [online-fee-payment]
 label = Thanh toán trực tuyến trong giải quyết TTHC, dịch vụ công
@@ -335,11 +340,11 @@ terms = số hóa hồ sơ, kết quả giải quyết TTHC | quy trình số h�
 
 [cashless-payment]
 label = Thanh toán không dùng tiền mặt (học phí, các khoản thu)
-terms = thanh toán không dùng tiền mặt | khoản thu không dùng tiền mặt | phương thức không dùng tiền mặt | hình thức không dùng tiền mặt | thanh toán học phí không dùng tiền mặt | hình thức thanh toán không dùng tiền mặt | quản lý nguồn thu, chi kế toán
+terms = thanh toán không dùng tiền mặt | khoản thu không dùng tiền mặt | phương thức không dùng tiền mặt | hình thức không dùng tiền mặt | thanh toán học phí không dùng tiền mặt | hình thức thanh toán không dùng tiền mặt | quản lý nguồn thu, chi kế toán | giao dịch không dùng tiền mặt
 
 [smartphone-bank-account]
 label = Điện thoại thông minh, tài khoản giao dịch thanh toán
-terms = điện thoại thông minh | tài khoản giao dịch thanh toán tại ngân hàng | tài khoản ngân hàng | tài khoản thanh toán | ví điện tử | thẻ ATM | phát hành thẻ
+terms = điện thoại thông minh | tài khoản giao dịch thanh toán tại ngân hàng | tài khoản ngân hàng | tài khoản thanh toán | ví điện tử | thẻ ATM | phát hành thẻ | tài khoản giao dịch tại ngân hàng | tài khoản giao dịch
 
 [e-reporting]
 label = Báo cáo trên Hệ thống thông tin báo cáo; báo cáo thống kê trực tuyến
@@ -395,7 +400,7 @@ terms = Ngày Chuyển đổi số Quốc gia | Ngày hội toàn dân học t�
 
 [digital-innovation]
 label = Sáng kiến, giải pháp công nghệ; đổi mới sáng tạo, STEM
-terms = sáng kiến, giải pháp công nghệ | khởi nghiệp đổi mới sáng tạo | giáo dục STEM | Ngày hội STEM/STEAM
+terms = sáng kiến, giải pháp công nghệ | khởi nghiệp đổi mới sáng tạo | giáo dục STEM | Ngày hội STEM/STEAM | ngành STEM
 
 [dx-maturity-level]
 label = Mức độ chuyển đổi số của cơ sở giáo dục (Bộ chỉ số, QĐ 4725)
@@ -423,7 +428,7 @@ terms = mô hình trường học số | trường học số | trường học 
 
 [fiber-internet]
 label = Kết nối Internet cáp quang băng rộng
-terms = đường Internet cáp quang băng rộng | cáp quang Internet | đường truyền Internet | Internet cáp quang | kết nối Internet | cáp quang
+terms = đường Internet cáp quang băng rộng | cáp quang Internet | đường truyền Internet | Internet cáp quang | kết nối Internet | cáp quang | băng rộng cố định
 
 [computers-per-student]
 label = Máy tính dạy Tin học theo số học sinh (QĐ 4725)
@@ -435,7 +440,7 @@ terms = bảo đảm an ninh mạng theo cấp độ | phê duyệt cấp độ 
 
 [cybersecurity-awareness]
 label = Tuyên truyền, nâng cao nhận thức về an toàn thông tin, an toàn môi trường số
-terms = nâng cao nhận thức và trách nhiệm về bảo đảm an toàn thông tin | bảo vệ dữ liệu cá nhân | môi trường số an toàn | phòng chống lừa đảo trực tuyến | an toàn môi trường giáo dục số
+terms = nâng cao nhận thức và trách nhiệm về bảo đảm an toàn thông tin | bảo vệ dữ liệu cá nhân | môi trường số an toàn | phòng chống lừa đảo trực tuyến | an toàn môi trường giáo dục số | kết nối mạng được bảo vệ
 
 [cybersecurity-training]
 label = Đào tạo, bồi dưỡng cán bộ chuyên trách, kiêm nhiệm an toàn thông tin
@@ -463,7 +468,7 @@ support = phối hợp | đơn vị phối hợp | cơ quan phối hợp | phố
 # Words that start a unit name (a heading under TỔ CHỨC THỰC HIỆN is a unit when it starts so).
 [unit heads]
 phòng | sở | ủy ban nhân dân | ubnd | các cơ sở giáo dục | cơ sở giáo dục | các trường | trường | các đơn vị | ban | ban chỉ đạo | tổ | tổ chuyên môn | bộ phận | trung tâm | hiệu trưởng | phó hiệu trưởng | giáo viên | nhân viên | công đoàn | đoàn thanh niên | liên đội | chi đoàn | văn phòng | các phòng | hội đồng | các tổ chuyên môn | cán bộ | tổ văn phòng | giáo viên chủ nhiệm | các bộ phận | đội ngũ
-bộ | các bộ | các sở | các ban | các cơ quan | cơ quan | công an | bộ chỉ huy | bộ đội biên phòng | tòa án | tòa án nhân dân | viện kiểm sát | viện kiểm sát nhân dân | viện | cục | chi cục | tổng cục | kho bạc | ngân hàng | bảo hiểm xã hội | báo | đài | đài phát thanh | đài truyền hình | đài tiếng nói | thông tấn xã | ủy ban | ủy ban mặt trận | ủy ban mttq | mặt trận tổ quốc | hội | hội liên hiệp | liên đoàn | các hội | các tổ chức | tổ chức chính trị - xã hội | các tổ chức chính trị - xã hội | doanh nghiệp | các doanh nghiệp | chi nhánh | viễn thông | bưu điện | đảng ủy | chi bộ | thường trực | chủ tịch | phó chủ tịch | các phó chủ tịch | chuyên viên | các chuyên viên | công chức | trưởng | phó trưởng | giám đốc | thủ trưởng | cán bộ phụ trách | cấp ủy | học sinh | cha mẹ học sinh | ban đại diện | trạm y tế | đội | các đội | các xã | các phường | ủy ban nhân dân các xã | hiệp hội | liên minh | trung ương hội | trung ương đoàn | các đoàn thể
+bộ | các bộ | các sở | các ban | các cơ quan | cơ quan | công an | bộ chỉ huy | bộ đội biên phòng | tòa án | tòa án nhân dân | viện kiểm sát | viện kiểm sát nhân dân | viện | cục | chi cục | tổng cục | kho bạc | ngân hàng | bảo hiểm xã hội | báo | đài | đài phát thanh | đài truyền hình | đài tiếng nói | thông tấn xã | ủy ban | ủy ban mặt trận | ủy ban mttq | mặt trận tổ quốc | hội | hội liên hiệp | liên đoàn | các hội | các tổ chức | tổ chức chính trị - xã hội | các tổ chức chính trị - xã hội | doanh nghiệp | các doanh nghiệp | chi nhánh | viễn thông | bưu điện | đảng ủy | chi bộ | thường trực | chủ tịch | phó chủ tịch | các phó chủ tịch | chuyên viên | các chuyên viên | công chức | trưởng | phó trưởng | giám đốc | thủ trưởng | cán bộ phụ trách | cấp ủy | học sinh | cha mẹ học sinh | ban đại diện | trạm y tế | đội | các đội | các xã | các phường | ủy ban nhân dân các xã | hiệp hội | liên minh | trung ương hội | trung ương đoàn | các đoàn thể | các địa phương
 
 # Words before a unit name in a heading or bullet: "Trách nhiệm của Phòng GDĐT", "Đối với …".
 [unit prefixes]
@@ -534,7 +539,7 @@ các huyện, thị xã, thành phố | các huyện | các xã | các phường
 # follows them: "Chi cục Hải
 # quan khu vực IV địa bàn tỉnh Hưng Yên" → "Chi cục Hải quan khu vực IV".
 [area words]
-trên địa bàn | địa bàn | tại địa phương | trực thuộc
+đóng trên địa bàn | đóng tại | trên địa bàn | địa bàn | tại địa phương | trực thuộc
 
 # A sub-unit of the local government drops the word of its place ("Phòng Kinh tế, Hạ tầng và Đô
 # thị phường" → "Phòng Kinh tế, Hạ tầng và Đô thị"); a body named by its place keeps it ("Công an
@@ -636,7 +641,7 @@ phấn đấu | phần đầu | phấn đầu | phần đấu | cố gắng đ�
 [count units]
 dịch vụ | lãnh đạo | chuyên viên | đồng chí | nhân viên | giáo viên | cán bộ | mô hình | trường | lớp học | phòng học | phòng máy | máy tính | bài giảng | học liệu | sáng kiến | hoạt động | buổi | đợt | cuộc thi | sản phẩm | video | chuyên đề | tiết | đầu mối | thành viên | người | tài khoản | hệ thống | phần mềm | nền tảng | câu lạc bộ | cơ sở | đơn vị | lớp tập huấn | khóa học | khóa | tiết học | giải pháp | ứng dụng | bài viết | tin bài | tin, bài | kho học liệu | thư viện | phòng | nhóm | tổ | điểm | hồ sơ | thủ tục | dữ liệu | học sinh | trẻ | trạm BTS | vùng | khu | doanh nghiệp | hợp tác xã
 hội nghị | hội thảo | đề án | đội | cuộc | lượt | bài | lớp | đoàn | văn bản | nhiệm vụ | lần | ca | tác phẩm | công trình | dự án | tuyến | xã | phường | thôn | hộ | gia đình | khu dân cư | trạm | điểm trường
-doanh nghiệp | cơ sở giáo dục | cơ sở dữ liệu | cơ sở y tế | vùng dự án | trung tâm
+doanh nghiệp | cơ sở giáo dục | cơ sở dữ liệu | cơ sở y tế | vùng dự án | trung tâm | bộ dữ liệu | bộ dữ liệu mở | tập dữ liệu | tập dữ liệu mở | kịch bản
 # measures: "diện tích rừng ngập mặn đạt 1.700 ha", "công suất 100 MW", "tốc độ 10 Gbps"
 ha | héc ta | km | tấn | MW | Gbps | Mbps
 

@@ -47,7 +47,9 @@ struct CitationScanner {
         guard let (number, endChar) = DocumentNumber.read(chars, at: 0) else { return nil }
         let numberEnd = start + chars[..<endChar].reduce(0) { $0 + UTF8.width($1) }
         let beforeStart = TextBytes.characterStart(bytes, from: start - 60)
-        let type = typeName(before: String(decoding: key[beforeStart..<start], as: UTF8.self)) ?? typeName(code: number.leadingCode)
+        let before = String(decoding: key[beforeStart..<start], as: UTF8.self)
+        if namesAForm(before) { return nil }
+        let type = typeName(before: before) ?? typeName(code: number.leadingCode)
         var scanner = ByteScanner(bytes: key, at: numberEnd)
         scanner.skipSpaces()
         _ = scanner.scan(byte: UInt8(ascii: ","))
@@ -116,6 +118,13 @@ struct CitationScanner {
             if tail.isEmpty || tail == "số" || tail == "số:" { best = match }
         }
         return best?.value
+    }
+
+    /// "Mẫu số 01/HNCT", "Mẫu số 01 và 02/HNMT": the words before the number name a form.
+    private func namesAForm(_ before: String) -> Bool {
+        guard let form = grammar.citations.formWords.matches(in: before).last else { return false }
+        let tail = String(decoding: before.utf8.dropFirst(form.range.upperBound), as: UTF8.self)
+        return tail.split(whereSeparator: { $0 == " " || $0 == "," }).allSatisfy { $0 == "số" || $0 == "và" || $0.allSatisfy(\.isNumber) }
     }
 
     private func typeName(code: String) -> String {

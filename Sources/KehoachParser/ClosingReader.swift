@@ -12,6 +12,9 @@ struct ClosingReader {
     /// capitals after it is another post of theirs ("TRƯỞNG BAN XÂY DỰNG ĐẢNG"), not the title
     /// they sign with.
     private var isPastSignerName = false
+    /// A title read after a signer was named: it becomes the signer's title only when a name
+    /// follows it (a second signed document), not from a blank form's signature in an appendix.
+    private var pendingTitle: String?
 
     init(grammar: HeaderGrammar) {
         self.grammar = grammar
@@ -43,22 +46,25 @@ struct ClosingReader {
                 if isSignaturePrefixed(Folding.matchKey(line)) {
                     isPastSignerName = false
                 } else if !isPastSignerName {
-                    closing.signerTitle = line
+                    if closing.signer == nil { closing.signerTitle = line } else { pendingTitle = line }
                 }
             }
-            if let name = block.name {
-                closing.signer = name
-                isPastSignerName = true
-            }
+            if let name = block.name { readSigner(name) }
             return
         }
         if Self.isPersonName(text) {
-            closing.signer = text
-            isPastSignerName = true
+            readSigner(text)
             return
         }
         if closing.signatureLines.isEmpty, case .bullet = token.kind { closing.recipients.append(text.trimming(" ;.,")) }
         else if closing.signatureLines.isEmpty, text.hasSuffix(";") || text.hasSuffix(".") { closing.recipients.append(text.trimming(" ;.,")) }
+    }
+
+    private mutating func readSigner(_ name: String) {
+        if closing.signer != nil, let title = pendingTitle { closing.signerTitle = title }
+        pendingTitle = nil
+        closing.signer = name
+        isPastSignerName = true
     }
 
     /// Whether a key (of a line or a cell) opens the recipients list.

@@ -388,4 +388,15 @@ final class UnitNameEndTests: XCTestCase {
         - Thời gian: Tháng 11/2025.
         """), ["lead Sở Văn hóa và Thể thao", "support Ủy ban nhân dân phường, xã", "lead Sở Xây dựng"])
     }
+
+    /// gh-ttg-2597 (fresh3): "các" said once for a list of kinds of body; a part that opens with a
+    /// verb is its task ("Sở Khoa học và Công nghệ, theo dõi …"), "báo cáo" no "Báo".
+    func test_pluralSaidOnceForAList_andVerbPartsAreTasks() {
+        XCTAssertEqual(units("""
+        IV. TỔ CHỨC THỰC HIỆN
+        1. Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ
+        - Triển khai các nhiệm vụ được giao.
+        2. Giao Sở Tài chính chủ trì, phối hợp với Sở Khoa học và Công nghệ, theo dõi, báo cáo chỉ tiêu hằng năm.
+        """), ["lead Các bộ", "lead Các cơ quan ngang bộ", "lead Các cơ quan thuộc Chính phủ", "lead Sở Tài chính", "support Sở Khoa học và Công nghệ"])
+    }
 }

@@ -259,4 +259,23 @@ final class AllocationAndMeasureTests: XCTestCase {
         - Phát triển khu vực điện gió với công suất đạt 100 MW.
         """), ["1700.0 ha", "100.0 MW"])
     }
+
+    /// gh-bacninh-144 (fresh3) lines 96-101: a heading among the objectives names the year its
+    /// targets are due.
+    func test_aHeadingAmongObjectives_givesItsYearToTheTargetsUnderIt() {
+        let plan = PlanReader().read(text: """
+        KẾ HOẠCH
+        Phát triển kinh tế số, xã hội số tỉnh Bắc Ninh giai đoạn 2026 - 2030
+
+        II. MỤC TIÊU
+
+        1. Phát triển
+        kinh tế số đến năm 2030
+
+        - Kinh tế số chiếm 45% GRDP tỉnh.
+        - Tỷ lệ người sử dụng có khả năng truy cập băng rộng cố định đạt 100%.
+        """)
+        XCTAssertEqual(plan.targets.map(\.year), [2030, 2030])
+        XCTAssertEqual(plan.targets.last?.indicator, "fiber-internet")
+    }
 }

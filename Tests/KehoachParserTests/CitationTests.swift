@@ -36,4 +36,16 @@ final class CitationTests: XCTestCase {
     func test_numbersWithoutSymbol_areNotCitations() {
         XCTAssertTrue(citations("Thực hiện Nghị quyết số 57 của Bộ Chính trị và Đề án 06; ngày 10/10/2025; 2 học sinh/máy.").isEmpty)
     }
+
+    /// gh-luongminh (fresh3) lines 63 and 229: form numbers name forms, not documents.
+    func test_formNumbers_areNoCitations() {
+        let document = Parser().parse(SourceText("""
+        KẾ HOẠCH
+        Tổ chức hội nghị hiệp thương
+        - Căn cứ Kế hoạch số 16/KH-MTTQ-BTT ngày 18/11/2025 của Ban Thường trực Ủy ban MTTQ xã.
+        - Kết quả: Biên bản Hội nghị hiệp thương lần thứ nhất (Mẫu số 01 và 02/HNMT).
+        Mẫu số 01/HNCT
+        """))
+        XCTAssertEqual(document.citations.map(\.number), ["16/KH-MTTQ-BTT"])
+    }
 }

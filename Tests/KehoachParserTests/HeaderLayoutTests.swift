@@ -349,4 +349,38 @@ final class HeaderLayoutTests: XCTestCase {
         XCTAssertEqual(document.closing.signer, "Nguyễn Văn Hoàn")
         XCTAssertEqual(document.closing.signerTitle, "TRƯỞNG TIỂU BAN")
     }
+
+    /// gh-luongminh (fresh3) lines 205-240: the blank forms of an appendix carry signature
+    /// blocks with no name; the plan's signer keeps the title they signed with.
+    func test_blankFormsAfterTheSignature_leaveTheSignersTitle() {
+        let document = parse("""
+        KẾ HOẠCH
+        Tổ chức hội nghị hiệp thương
+
+        I. MỤC ĐÍCH
+
+        Tổ chức tốt hội nghị.
+
+        Nơi nhận:
+        - Lưu VT.
+
+        TM. BAN THƯỜNG TRỰC
+
+        CHỦ TỊCH
+
+        Nguyễn Thị Hoa
+
+        PHỤ LỤC
+
+        Mẫu số 08/PLYK
+
+        PHIẾU LẤY Ý KIẾN
+
+        TM. BAN THƯỜNG TRỰC
+
+        CHỦ TỊCH HỘI NGHỊ
+        """)
+        XCTAssertEqual(document.closing.signer, "Nguyễn Thị Hoa")
+        XCTAssertEqual(document.closing.signerTitle, "CHỦ TỊCH")
+    }
 }
