@@ -68,12 +68,25 @@ struct ResponsibilityExtractor {
                         || inTasks && (Self.namesABody(section.title.text) || Self.namesALocalGovernment(section.title.key)
                                        || words.unitPrefixes.prefixMatch(of: section.title.key) != nil),
                       let units = unitsOfHeading(section.title.text) {
-                let tasks = section.blocks.compactMap { block -> String? in
-                    if case .paragraph(let p) = block { return p.text.leadingCharacters(120) } else { return nil }
+                let paragraphs = section.blocks.compactMap { block -> Paragraph? in
+                    if case .paragraph(let p) = block { return p } else { return nil }
+                }
+                let tasks = paragraphs.map { $0.text.leadingCharacters(120) }
+                // "Sở Khoa học và Công nghệ, Sở Nội vụ" over "Sở Khoa học và Công nghệ chủ trì, phối
+                // hợp với Sở Nội vụ …": the body says who leads
+                var bodyRoles: [String: Responsibility.Role] = [:]
+                if units.count > 1 {
+                    for paragraph in paragraphs where Self.mayAssign(paragraph.run.key) {
+                        for (unit, role) in assignments(KeyedText(paragraph.run)) {
+                            let key = Folding.matchKey(normalize(unit) ?? unit)
+                            if bodyRoles[key] != .lead { bodyRoles[key] = role }
+                        }
+                    }
                 }
                 for unit in units {
-                    add(unit, .lead, line: section.location.line, task: nil)
-                    for task in tasks { add(unit, .lead, line: section.location.line, task: task) }
+                    let role = bodyRoles[Folding.matchKey(normalize(unit) ?? unit)] ?? .lead
+                    add(unit, role, line: section.location.line, task: nil)
+                    for task in tasks { add(unit, role, line: section.location.line, task: task) }
                 }
             }
             // "- Cơ quan thực hiện:" over "+ Sở Xây dựng đăng tải …" bullets: their units

@@ -399,4 +399,13 @@ final class UnitNameEndTests: XCTestCase {
         2. Giao Sở Tài chính chủ trì, phối hợp với Sở Khoa học và Công nghệ, theo dõi, báo cáo chỉ tiêu hằng năm.
         """), ["lead Các bộ", "lead Các cơ quan ngang bộ", "lead Các cơ quan thuộc Chính phủ", "lead Sở Tài chính", "support Sở Khoa học và Công nghệ"])
     }
+
+    /// md-hcm-2820 (dev2) lines 357-370: a heading names two units; its body says which leads.
+    func test_headingNamingSeveralUnits_takesTheirRolesFromItsBody() {
+        XCTAssertEqual(units("""
+        IV. TỔ CHỨC THỰC HIỆN
+        2. Công An Thành phố, Bộ Tư lệnh Thành phố
+        Công an Thành phố chủ trì, phối hợp với Bộ Tư lệnh Thành phố và các đơn vị có liên quan định kỳ kiểm tra, đánh giá an toàn thông tin.
+        """), ["lead Công An Thành phố", "support Bộ Tư lệnh Thành phố"])
+    }
 }
