@@ -35,7 +35,7 @@ public struct Extractor: Sendable {
         let extractor = TargetExtractor(grammar: grammar)
         return items.items.map { item in
             // "1. Hiện trạng … là 87 trạm": what is now sets no target; nor does what funds buy
-            if item.kinds.contains(.situation) || item.isAllocationRow { return [] }
+            if item.kinds.contains(.situation) || item.setsNoTargets { return [] }
             return extractor.targets(in: item.keyed).map { found in
                 Target(line: item.run.line(atUTF8: found.offset), quote: found.quote, value: found.value,
                        unit: found.unit, comparator: found.comparator, aspirational: found.aspirational,

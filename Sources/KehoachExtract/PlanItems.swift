@@ -27,8 +27,8 @@ struct PlanItems {
         var headingPeriod: (from: Int, to: Int)? = nil
         /// The item is a data row of a table (its content cells).
         var isTableRow = false
-        /// The item is a row of a table that allocates funds: its numbers set no target.
-        var isAllocationRow = false
+        /// The item is a row of a table of funds or points: its numbers set no target.
+        var setsNoTargets = false
     }
 
     private(set) var items: [Item] = []
@@ -87,7 +87,7 @@ struct PlanItems {
                 var item = Item(run: run, keyed: KeyedText(run), path: rowPath, kinds: kinds, isHeading: false,
                                 sectionTitle: sectionTitle, sectionYear: year, isBullet: false)
                 item.isTableRow = true
-                item.isAllocationRow = columns.allocatesFunds
+                item.setsNoTargets = columns.setsNoTargets
                 items.append(item)
             }
             add(columns.content(of: row), year: year)

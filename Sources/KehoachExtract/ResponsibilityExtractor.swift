@@ -371,13 +371,16 @@ struct ResponsibilityExtractor {
     /// "Phòng GDĐT, các cơ sở giáo dục" or "Sở GDĐT và UBND thành phố" → one name each; a name
     /// of a vague unit ("các đơn vị liên quan") is left out.
     private func splitUnits(_ cell: String) -> [String] {
-        let item = KeyedText(cell)
+        let item = KeyedText(Self.joiningWrappedWords(cell))
         var parts: [Range<Int>] = []
         var start = 0
         var depth = 0
+        var outsideParentheses: [Bool] = []
+        outsideParentheses.reserveCapacity(item.count)
         for i in 0...item.count {
             if i < item.count {
                 if item.keyBytes[i] == UInt8(ascii: "(") { depth += 1 } else if item.keyBytes[i] == UInt8(ascii: ")") { depth = max(0, depth - 1) }
+                outsideParentheses.append(depth == 0)
             }
             // a comma inside a parenthesis does not part units: "Sở Nội vụ (cơ quan thường trực, …)"
             guard i == item.count || depth == 0 && (item.keyBytes[i] == 0x2C || item.keyBytes[i] == 0x3B || item.keyBytes[i] == 0x0A) else { continue }
@@ -386,7 +389,8 @@ struct ResponsibilityExtractor {
             var from = start
             while let and = item.keyBytes[from..<i].firstOffset(of: Self.andWord) {
                 let after = from + and + Self.andWord.count
-                if item.phrase(startingAt: after, in: words.unitHeads) != nil {
+                // "(VNPT, Viettel, MobiFone và doanh nghiệp khác)": not inside a remark
+                if outsideParentheses[from + and], item.phrase(startingAt: after, in: words.unitHeads) != nil {
                     parts.append(pieceStart..<(from + and))
                     pieceStart = after
                 }
@@ -446,6 +450,20 @@ struct ResponsibilityExtractor {
             }
         }
         return units.map(\.text)
+    }
+
+    /// "UBND cấp xã thực\nhiện công bố …": a line break inside a cell before a word in lower case,
+    /// after no comma or semicolon, is a wrapped line: a space, so that "thực hiện" ends the name.
+    private static func joiningWrappedWords(_ cell: String) -> String {
+        guard cell.utf8.contains(0x0A) else { return cell }
+        var bytes = Array(cell.utf8)
+        for i in bytes.indices where bytes[i] == 0x0A && i > 0 && i + 1 < bytes.count {
+            let before = bytes[i - 1]
+            guard before != 0x2C, before != 0x3B else { continue }
+            let next = String(decoding: bytes[(i + 1)..<min(bytes.count, i + 5)], as: UTF8.self).unicodeScalars.first
+            if let next, Folding.isLowercaseLetter(next) { bytes[i] = 0x20 }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// "Sở", "Sở, ban": names made of single words only.
@@ -532,7 +550,9 @@ struct ResponsibilityExtractor {
             if let area = words.areaWords.matches(in: key).first, area.range.lowerBound > 0 { cut(at: area.range.lowerBound) }
             // drop a trailing locality: "… trên địa bàn phường"; for a sub-unit, "… phường"; for a
             // group, which of them: "Các sở, ban, ngành cấp tỉnh", "… khác"
+            // a group ("các sở", "Sở, ban, ngành thành phố") drops its place like a sub-unit
             let isSubUnit = words.subUnitHeads.prefixMatch(of: key) != nil || key.hasBytePrefix("các ")
+                || key.split(separator: ",").first.map { !$0.contains(" ") } == true && key.contains(",")
             while true {
                 let localities = words.localityWords.matches(in: key)
                     + (isSubUnit ? words.subUnitLocalityWords.matches(in: key) + words.groupQualifiers.matches(in: key) : [])

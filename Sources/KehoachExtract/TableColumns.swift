@@ -12,11 +12,12 @@ struct TableColumns {
     /// Columns whose header is a year: the targets in them are due that year.
     var years: [(column: Int, year: Int)] = []
     var content: [Int] = []
-    /// A column of money given out ("Kế hoạch vốn năm 2023").
-    private var hasAllocationColumn = false
-    /// The table allocates funds to the projects its rows name: no unit or time column, a column
-    /// of money. The counts in its rows describe what is built, not targets.
-    var allocatesFunds: Bool { hasAllocationColumn && roles.isEmpty && time == nil }
+    /// A column of money given out ("Kế hoạch vốn năm 2023") or of points ("Điểm chuẩn").
+    private var hasAllocationOrScoreColumn = false
+    /// The table allocates funds to the projects its rows name, or points to the criteria they
+    /// state (a column of money or points, no unit or time column): the numbers in its rows say
+    /// what is built or what earns points, not targets.
+    var setsNoTargets: Bool { hasAllocationOrScoreColumn && roles.isEmpty && time == nil }
 
     init(_ table: Table, grammar: Grammar) {
         for (index, header) in table.header.enumerated() {
@@ -35,9 +36,10 @@ struct TableColumns {
             } else if let year = Self.year(ofHeader: key) {
                 years.append((index, year))
             } else if grammar.sections.noteColumns.contains(exactly: key.trimming(" :")) {
+                if grammar.sections.scoreColumns.contains(exactly: key.trimming(" :")) { hasAllocationOrScoreColumn = true }
                 continue
             } else if grammar.sections.allocationColumns.prefixMatch(of: key) != nil {
-                hasAllocationColumn = true
+                hasAllocationOrScoreColumn = true
             } else {
                 content.append(index)
             }

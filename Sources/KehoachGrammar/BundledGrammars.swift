@@ -585,7 +585,7 @@ implementation = tổ chức thực hiện | trách nhiệm thực hiện | trá
 scope = đối tượng | đối tượng áp dụng | phạm vi | phạm vi, đối tượng | phạm vi và đối tượng | đối tượng, phạm vi
 assignment = phân công | phân công nhiệm vụ | phân công nhiệm vụ cụ thể | phân công trách nhiệm
 appendix = phụ lục
-situation = thực trạng | hiện trạng | tình hình | tình hình thực hiện | kết quả thực hiện | kết quả đạt được | kết quả triển khai | đánh giá kết quả | đánh giá thực trạng | đánh giá tình hình | cơ sở thực tiễn
+situation = thực trạng | hiện trạng | tình hình | đặc điểm tình hình | đặc điểm | bối cảnh | tình hình thực hiện | kết quả thực hiện | kết quả đạt được | kết quả triển khai | đánh giá kết quả | đánh giá thực trạng | đánh giá tình hình | cơ sở thực tiễn
 
 # Words that stand before a numeral to name a part or an appendix heading: "PHẦN I", "Phụ lục 2".
 [part words]
@@ -602,13 +602,18 @@ tổng số | tổng cộng | cộng | tổng
 # Table columns that hold notes on a row, not what it commits anyone to: no targets are read in
 # them ("HƯỚNG DẪN CHẤM ĐIỂM" of a scoring table, "Ghi chú", "Nguồn kinh phí").
 [note columns]
-ghi chú | hướng dẫn chấm điểm | cách chấm điểm | cách tính điểm | điểm chuẩn | điểm | thang điểm | nguồn kinh phí | kinh phí | dự toán | căn cứ | cơ sở pháp lý | căn cứ pháp lý
+ghi chú | hướng dẫn chấm điểm | cách chấm điểm | cách tính điểm | điểm chuẩn | điểm | thang điểm | điểm tối đa | số điểm | nguồn kinh phí | kinh phí | dự toán | căn cứ | cơ sở pháp lý | căn cứ pháp lý
 
 # Columns of money given out ("Kế hoạch vốn năm 2023", "Tổng mức đầu tư"): a table with one and
 # no unit or time column allocates funds to the projects its rows name; the counts in those
 # names ("Xây dựng 04 phòng học") say what is built, not a target.
 [allocation columns]
 kế hoạch vốn | tổng mức đầu tư | vốn phân bổ | mức vốn | số vốn | vốn đầu tư | kinh phí phân bổ | dự toán giao | mức hỗ trợ
+
+# Columns of points (a note column too): a table with one and no unit or time column is a scoring
+# grid, whose criteria ("Đơn vị đạt tỷ lệ 100% …: 5 điểm") are no targets.
+[score columns]
+điểm chuẩn | thang điểm | điểm | điểm tối đa | số điểm
 """#,
         "targets.grammar": #"""
 # What makes a number a target, and how to read it (DESIGN.md section 3, gold/README.md).

@@ -30,9 +30,11 @@ public struct SectionGrammar: Sendable {
     public let noteColumns: PhraseMatcher<Bool>
     /// "Kế hoạch vốn năm 2023": a column of money a table allocates.
     public let allocationColumns: PhraseMatcher<Bool>
+    /// "Điểm chuẩn": a column of the points a scoring grid gives its criteria.
+    public let scoreColumns: PhraseMatcher<Bool>
 
     init(_ file: GrammarFile) throws(GrammarError) {
-        try file.requireSections(["kinds", "part words", "appendix words", "total rows", "note columns", "allocation columns"])
+        try file.requireSections(["kinds", "part words", "appendix words", "total rows", "note columns", "allocation columns", "score columns"])
         var kinds = PhraseMatcher<SectionKind>()
         for entry in file.section("kinds")?.entries ?? [] {
             guard let name = entry.key, let kind = SectionKind(rawValue: name) else {
@@ -46,6 +48,7 @@ public struct SectionGrammar: Sendable {
         totalRows = file.phraseSet("total rows")
         noteColumns = file.phraseSet("note columns")
         allocationColumns = file.phraseSet("allocation columns")
+        scoreColumns = file.phraseSet("score columns")
     }
 
     /// The kind of a heading title: the longest grammar phrase that starts it.

@@ -408,4 +408,36 @@ final class UnitNameEndTests: XCTestCase {
         Công an Thành phố chủ trì, phối hợp với Bộ Tư lệnh Thành phố và các đơn vị có liên quan định kỳ kiểm tra, đánh giá an toàn thông tin.
         """), ["lead Công An Thành phố", "support Bộ Tư lệnh Thành phố"])
     }
+
+    /// gh-bacninh-144 (fresh3) line 1402, gh-daklak-0129 (fresh3) line 410, gh-cantho-165 (dev3):
+    /// a verb wrapped inside its cell still ends the name; "và" inside a remark parts nothing; a
+    /// group named by its kinds drops its place.
+    func test_wrappedVerbInACell_andRemarksInParentheses_andAGroupsPlace() {
+        XCTAssertEqual(units("""
+        PHỤ LỤC
+        |
+        TT
+        |
+        Chỉ tiêu
+        |
+        Chủ trì
+        |
+        |
+        2
+        |
+        Đến năm 2030, tỉnh có ít nhất 20 tập dữ liệu mở được công bố.
+        |
+        Sở KH&CN chủ trì hướng dẫn, tổng hợp; Các sở, ngành, UBND cấp xã thực
+        hiện công bố dữ liệu mở hằng năm theo lĩnh vực quản lý.
+        |
+        |
+        """).last, "lead Ủy ban nhân dân cấp xã")
+        XCTAssertEqual(units("""
+        IV. TỔ CHỨC THỰC HIỆN
+        1. Đề nghị các doanh nghiệp viễn thông (VNPT, Viettel, MobiFone và doanh nghiệp khác)
+        - Bảo đảm thông tin liên lạc.
+        2. Sở, ban, ngành thành phố
+        - Triển khai thực hiện.
+        """), ["lead Các doanh nghiệp viễn thông", "lead Sở, ban, ngành"])
+    }
 }

@@ -278,4 +278,23 @@ final class AllocationAndMeasureTests: XCTestCase {
         XCTAssertEqual(plan.targets.map(\.year), [2030, 2030])
         XCTAssertEqual(plan.targets.last?.indicator, "fiber-internet")
     }
+
+    /// md-cantho-157 (dev2) lines 444-470: a scoring grid's criteria earn points; no targets.
+    func test_criteriaOfAScoringGrid_areNoTargets() {
+        XCTAssertEqual(targets("""
+        PHỤ LỤC
+        TIÊU CHÍ THI ĐUA
+        STT\tTIÊU CHÍ THI ĐUA\tĐIỂM CHUẨN
+        1\tĐơn vị đạt tỷ lệ 100% người hưởng trợ cấp mở tài khoản ngân hàng\t5
+        2\tĐơn vị có tỷ lệ người nhận tiền qua tài khoản đạt trên 88%\t10
+        """), [])
+    }
+
+    /// web-thcs-hiepluc-08 (dev2) lines 43-49: "Đặc điểm tình hình" tells what is now.
+    func test_numbersUnderTheSchoolsCharacteristics_areNoTargets() {
+        XCTAssertEqual(targets("""
+        2. Đặc điểm tình hình nhà trường
+        - Sỹ số toàn trường có 394 em, 163 nữ chiếm tỉ lệ 41,5%.
+        """), [])
+    }
 }
