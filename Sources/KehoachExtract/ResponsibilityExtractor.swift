@@ -146,9 +146,23 @@ struct ResponsibilityExtractor {
             let isPrefixOnly = words.unitPrefixes.prefixMatch(of: before).map { $0.range.count == before.utf8.count } ?? false
             named = isPrefixOnly ? String(title[title.index(after: colon)...]) : String(title[..<colon])
         }
+        named = Self.withoutOpener(named, openers: words.openers, heads: words.unitHeads)
         guard let rest = unitName(startingText: named, longest: 120) else { return nil }
         let units = splitUnits(rest)
         return units.isEmpty ? nil : units
+    }
+
+    /// "Căn cứ nội dung Kế hoạch và tình hình thực tiễn, các sở, ngành và Ủy ban nhân dân …": the
+    /// text after an opening phrase of grounds, from the first unit after its comma.
+    private static func withoutOpener(_ text: String, openers: PhraseMatcher<Bool>, heads: PhraseMatcher<Bool>) -> String {
+        let item = KeyedText(text)
+        guard openers.prefixMatch(of: item.key) != nil else { return text }
+        var i = 0
+        while let comma = item.keyBytes[i...].firstIndex(of: 0x2C), comma < min(item.count, 240) {
+            if item.phrase(startingAt: comma + 1, in: heads) != nil { return item.text((comma + 1)..<item.count).trimmedSpaces }
+            i = comma + 1
+        }
+        return text
     }
 
     /// The unit a text starts with: "Trách nhiệm của Phòng GDĐT" → "Phòng GDĐT", "Bộ Công an tiến
@@ -531,6 +545,8 @@ struct ResponsibilityExtractor {
     func normalize(_ raw: String) -> String? {
         // "(Cơ quan thường trực …)": a remark, not part of the name
         var name = grammar.abbreviations.expand(Self.withoutParentheses(raw).trimming(" :;,.-–")).trimmedSpaces
+        // "Các bộ, ngành, địa phương và": a conjunction left where the next name was cut off
+        for conjunction in [" và", " cùng", " với"] where name.hasSuffix(conjunction) { name = String(name.dropLast(conjunction.count)).trimming(" ,") }
         var key = Folding.matchKey(name)
         // "Thủ trưởng các sở", "Chủ tịch Ủy ban nhân dân các tỉnh": the unit the post heads
         if let post = words.posts.prefixMatch(of: key) {

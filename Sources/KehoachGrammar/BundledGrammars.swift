@@ -488,7 +488,7 @@ tham mưu | giúp | theo dõi | tổ chức | triển khai | xây dựng | hư�
 # scope that may follow a name ("Các sở, ngành trong phạm vi chức năng, nhiệm vụ của mình").
 [name ends]
 chủ trì | phối hợp | chịu trách nhiệm | có trách nhiệm | tiến hành | chủ động | khẩn trương | rà soát | tham mưu
-trong phạm vi | theo chức năng | theo phạm vi | định kỳ
+trong phạm vi | theo chức năng | theo phạm vi | định kỳ | trên cơ sở | căn cứ vào | theo quy định | có liên quan tới | có liên quan đến | liên quan tới | liên quan đến
 
 # Verbs that end a unit's name when written in lower case, as a task's first word is ("Sở Tư
 # pháp theo dõi, đôn đốc …", "Ban công tác Mặt trận các tổ dân phố căn cứ Kế hoạch này …"); the
@@ -499,6 +499,11 @@ tham mưu | theo dõi | tổ chức | triển khai | xây dựng | hướng dẫ
 # Words after which such a verb is a noun: "các tổ chức", "lĩnh vực giám sát", "nhà cung cấp".
 [nominalizers]
 các | những | và | lĩnh vực | công tác | việc | nhà | về
+
+# Phrases of grounds that open a duty before its units: "Căn cứ nội dung Kế hoạch …, các sở, ngành
+# và Ủy ban nhân dân các xã, phường …", "Trên cơ sở nội dung Kế hoạch nêu trên, các sở, ban, ngành …".
+[openers]
+căn cứ | trên cơ sở
 
 # Remarks on a unit's role after a dash: "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo".
 [role remarks]

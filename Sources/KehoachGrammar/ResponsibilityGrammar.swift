@@ -17,6 +17,7 @@ public struct ResponsibilityGrammar: Sendable {
     public let lowercaseNameEnds: PhraseMatcher<Bool>
     public let genericNouns: PhraseMatcher<Bool>
     public let nominalizers: PhraseMatcher<Bool>
+    public let openers: PhraseMatcher<Bool>
     public let groupQualifiers: PhraseMatcher<Bool>
     public let areaWords: PhraseMatcher<Bool>
     public let roleRemarks: PhraseMatcher<Bool>
@@ -24,7 +25,7 @@ public struct ResponsibilityGrammar: Sendable {
     public let boilerplate: PhraseMatcher<Bool>
 
     init(_ file: GrammarFile) throws(GrammarError) {
-        try file.requireSections(["columns", "unit heads", "unit prefixes", "duty verbs", "task verbs", "name ends", "lowercase name ends", "nominalizers", "generic nouns", "group qualifiers", "area words", "role remarks", "vague units", "boilerplate",
+        try file.requireSections(["columns", "unit heads", "unit prefixes", "duty verbs", "task verbs", "name ends", "lowercase name ends", "nominalizers", "openers", "generic nouns", "group qualifiers", "area words", "role remarks", "vague units", "boilerplate",
                                   "requests", "locality words", "sub-unit heads", "sub-unit locality words", "posts", "canonical names"])
         var columns = PhraseMatcher<Role>()
         for entry in file.section("columns")?.entries ?? [] {
@@ -46,6 +47,7 @@ public struct ResponsibilityGrammar: Sendable {
         lowercaseNameEnds = file.phraseSet("lowercase name ends")
         genericNouns = file.phraseSet("generic nouns")
         nominalizers = file.phraseSet("nominalizers")
+        openers = file.phraseSet("openers")
         groupQualifiers = file.phraseSet("group qualifiers")
         areaWords = file.phraseSet("area words")
         roleRemarks = file.phraseSet("role remarks")

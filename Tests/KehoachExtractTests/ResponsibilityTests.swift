@@ -440,4 +440,16 @@ final class UnitNameEndTests: XCTestCase {
         - Triển khai thực hiện.
         """), ["lead Các doanh nghiệp viễn thông", "lead Sở, ban, ngành"])
     }
+
+    /// gh-laichau-7360 (fresh2) line 255, gh-dongthap-556 (fresh), gh-congbot-252 (dev): units
+    /// after an opening phrase of grounds; "theo quy định" and "có liên quan tới …" end a name; a
+    /// conjunction left at a name's end goes.
+    func test_unitsAfterAnOpener_andWhatEndsAGroupsName() {
+        XCTAssertEqual(units("""
+        IV. TỔ CHỨC THỰC HIỆN
+        1. Căn cứ nội dung Kế hoạch và tình hình thực tiễn, các sở, ngành và Ủy ban nhân dân các xã, phường chủ động xây dựng kế hoạch.
+        2. Các sở, ban, ngành tỉnh có liên quan tới việc thực hiện kế hoạch này
+        - Phối hợp triển khai.
+        """), ["lead Các sở, ngành", "lead Ủy ban nhân dân các xã, phường", "lead Các sở, ban, ngành"])
+    }
 }
