@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "KehoachCorpus", dependencies: ["KehoachText", "KehoachGrammar", "KehoachExtract"]),
         .target(name: "KehoachCompare", dependencies: ["KehoachText", "KehoachGrammar", "KehoachExtract"]),
         .target(name: "KehoachRender", dependencies: ["KehoachText", "KehoachGrammar", "KehoachExtract", "KehoachCompare"]),
-        .target(name: "KehoachExport", dependencies: ["KehoachExtract", "KehoachCorpus", "KehoachRender"]),
+        .target(name: "KehoachExport", dependencies: ["KehoachText", "KehoachExtract", "KehoachCorpus", "KehoachRender"]),
         .target(name: "KehoachServe", dependencies: ["KehoachText", "KehoachGrammar", "KehoachExtract", "KehoachCorpus", "KehoachCompare", "KehoachRender"]),
         .executableTarget(name: "kehoach", dependencies: ["KehoachText", "KehoachZip", "KehoachDocument", "KehoachGrammar", "KehoachParser", "KehoachExtract",
                                                           "KehoachCorpus", "KehoachCompare", "KehoachRender", "KehoachExport",

@@ -1,5 +1,6 @@
 import KehoachCorpus
 import KehoachExtract
+import KehoachText
 
 /// The export of one plan as bytes: its record (or one record per target) as JSON lines, and in
 /// a bulk export each record after its action line. A pure function of the plan, so a corpus
@@ -9,7 +10,6 @@ public struct Exporter {
     public let records: ExportRecords
     /// The bulk action's `_index`.
     public let index: IndexName
-    private let json = JSONLine()
 
     public init(format: ExportFormat, records: ExportRecords, index: String? = nil) throws(ExportError) {
         self.format = format
@@ -26,26 +26,27 @@ public struct Exporter {
     }
 
     public func export(_ summary: PlanSummary, _ plan: Plan) throws(ExportError) -> Output {
+        // a value JSON cannot hold (NaN, infinity) fails the plan, not the line it would break
+        if let bad = plan.targets.first(where: { !$0.value.isFinite }) {
+            throw .unencodable(plan: summary.id.rawValue, reason: "target value \(bad.value) at line \(bad.line) is not a JSON number")
+        }
         var out = Output(bytes: [], records: 0)
-        do {
-            switch records {
-            case .plans:
-                try append(PlanRecord(summary: summary, plan: plan), id: summary.id.rawValue, to: &out)
-            case .targets:
-                for (ordinal, target) in plan.targets.enumerated() {
-                    let record = TargetRecord(summary: summary, target: target, ordinal: ordinal)
-                    try append(record, id: record.id, to: &out)
-                }
+        switch records {
+        case .plans:
+            append(PlanRecord(summary: summary, plan: plan).write, id: summary.id.rawValue, to: &out)
+        case .targets:
+            out.bytes.reserveCapacity(plan.targets.count * 1_024)
+            for (ordinal, target) in plan.targets.enumerated() {
+                let record = TargetRecord(summary: summary, target: target, ordinal: ordinal)
+                append(record.write, id: record.id, to: &out)
             }
-        } catch {
-            throw .unencodable(plan: summary.id.rawValue, reason: "\(error)")
         }
         return out
     }
 
-    private func append<T: Encodable>(_ record: T, id: String, to out: inout Output) throws {
-        if format == .opensearchBulk { out.bytes += try json.bytes(BulkAction(index: index, id: id)) }
-        out.bytes += try json.bytes(record)
+    private func append(_ write: (inout JSONWriter) -> Void, id: String, to out: inout Output) {
+        if format == .opensearchBulk { JSONLine.append(to: &out.bytes, BulkAction(index: index, id: id).write) }
+        JSONLine.append(to: &out.bytes, write)
         out.records += 1
     }
 }

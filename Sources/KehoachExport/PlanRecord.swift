@@ -1,12 +1,13 @@
 import KehoachCorpus
 import KehoachExtract
+import KehoachText
 
 /// A plan as one exported record: what the corpus knows of it (id, file, header fields, years)
 /// beside the plan itself, as `kehoach parse --format json` prints it (docs/json.md).
 ///
 /// Every field is written, `null` where unknown, so that every line has the same keys and a
 /// reader that infers a schema from a sample (DuckDB, Spark) sees all of them.
-public struct PlanRecord: Encodable, Sendable {
+public struct PlanRecord: Sendable {
     public var id: String
     /// The name of the file the plan was imported from.
     public var source: String
@@ -42,22 +43,21 @@ public struct PlanRecord: Encodable, Sendable {
         ExportField("targetCount", .integer), ExportField("plan", .object),
     ]
 
-    enum CodingKeys: String, CodingKey {
-        case id, source, number, issuer, level, date, title, yearFrom, yearTo, targetCount, plan
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(source, forKey: .source)
-        try c.encode(number, forKey: .number)
-        try c.encode(issuer, forKey: .issuer)
-        try c.encode(level, forKey: .level)
-        try c.encode(date, forKey: .date)
-        try c.encode(title, forKey: .title)
-        try c.encode(yearFrom, forKey: .yearFrom)
-        try c.encode(yearTo, forKey: .yearTo)
-        try c.encode(targetCount, forKey: .targetCount)
-        try c.encode(plan, forKey: .plan)
+    /// The record as one JSON object, keys in sorted (byte) order as the rest of kehoach's JSON.
+    public func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("date", orNull: date)
+        json.field("id", id)
+        json.field("issuer", orNull: issuer)
+        json.field("level", orNull: level)
+        json.field("number", orNull: number)
+        json.key("plan")
+        plan.write(to: &json)
+        json.field("source", source)
+        json.field("targetCount", targetCount)
+        json.field("title", orNull: title)
+        json.field("yearFrom", orNull: yearFrom)
+        json.field("yearTo", orNull: yearTo)
+        json.endObject()
     }
 }

@@ -1,11 +1,12 @@
 import KehoachCorpus
 import KehoachExtract
+import KehoachText
 
 /// One target as one exported record, flat: its plan's id and header fields, then the target's
 /// own fields (docs/json.md `targets[]`), so that a table reader gets one usable row per target.
 ///
 /// Every field is written, `null` where unknown, so that every line has the same keys.
-public struct TargetRecord: Encodable, Sendable {
+public struct TargetRecord: Sendable {
     /// `planId-ordinal`: the document id in a search engine.
     public var id: String
     public var planId: String
@@ -62,32 +63,29 @@ public struct TargetRecord: Encodable, Sendable {
         ExportField("text", .text), ExportField("section", .keyword),
     ]
 
-    enum CodingKeys: String, CodingKey {
-        case id, planId, ordinal, number, issuer, level, date, yearFrom, yearTo, indicator, value, comparator, unit,
-             population, year, aspirational, line, quote, text, section
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(planId, forKey: .planId)
-        try c.encode(ordinal, forKey: .ordinal)
-        try c.encode(number, forKey: .number)
-        try c.encode(issuer, forKey: .issuer)
-        try c.encode(level, forKey: .level)
-        try c.encode(date, forKey: .date)
-        try c.encode(yearFrom, forKey: .yearFrom)
-        try c.encode(yearTo, forKey: .yearTo)
-        try c.encode(indicator, forKey: .indicator)
-        try c.encode(value, forKey: .value)
-        try c.encode(comparator, forKey: .comparator)
-        try c.encode(unit, forKey: .unit)
-        try c.encode(population, forKey: .population)
-        try c.encode(year, forKey: .year)
-        try c.encode(aspirational, forKey: .aspirational)
-        try c.encode(line, forKey: .line)
-        try c.encode(quote, forKey: .quote)
-        try c.encode(text, forKey: .text)
-        try c.encode(section, forKey: .section)
+    /// The record as one JSON object, keys in sorted (byte) order.
+    public func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("aspirational", aspirational)
+        json.field("comparator", comparator)
+        json.field("date", orNull: date)
+        json.field("id", id)
+        json.field("indicator", orNull: indicator)
+        json.field("issuer", orNull: issuer)
+        json.field("level", orNull: level)
+        json.field("line", line)
+        json.field("number", orNull: number)
+        json.field("ordinal", ordinal)
+        json.field("planId", planId)
+        json.field("population", orNull: population)
+        json.field("quote", quote)
+        json.field("section", section)
+        json.field("text", text)
+        json.field("unit", unit)
+        json.field("value", value)
+        json.field("year", orNull: year)
+        json.field("yearFrom", orNull: yearFrom)
+        json.field("yearTo", orNull: yearTo)
+        json.endObject()
     }
 }

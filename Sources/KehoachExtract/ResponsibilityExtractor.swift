@@ -548,6 +548,11 @@ struct ResponsibilityExtractor {
         // "Các bộ, ngành, địa phương và": a conjunction left where the next name was cut off
         for conjunction in [" và", " cùng", " với"] where name.hasSuffix(conjunction) { name = String(name.dropLast(conjunction.count)).trimming(" ,") }
         var key = Folding.matchKey(name)
+        // "Đồng chí Phó chủ tịch Thường trực", "Đối với Phòng GDĐT": the words before a name
+        if let prefix = words.unitPrefixes.prefixMatch(of: key), prefix.range.upperBound < key.utf8.count {
+            name = String(decoding: Array(name.utf8)[prefix.range.upperBound...], as: UTF8.self).trimming(" :")
+            key = Folding.matchKey(name)
+        }
         // "Thủ trưởng các sở", "Chủ tịch Ủy ban nhân dân các tỉnh": the unit the post heads
         if let post = words.posts.prefixMatch(of: key) {
             let rest = String(decoding: Array(name.utf8)[post.range.upperBound...], as: UTF8.self).trimmedSpaces

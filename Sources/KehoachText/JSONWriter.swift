@@ -75,6 +75,22 @@ public struct JSONWriter {
         bytes.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8))
     }
 
+    public mutating func null() {
+        element()
+        bytes.append(contentsOf: Array("null".utf8))
+    }
+
+    // MARK: fields that are written even when nil, as `null` (records with the same keys on
+    // every line, for readers that infer a schema)
+
+    public mutating func field(_ name: StaticString, orNull value: String?) {
+        if let value { field(name, value) } else { key(name); null() }
+    }
+
+    public mutating func field(_ name: StaticString, orNull value: Int?) {
+        if let value { field(name, value) } else { key(name); null() }
+    }
+
     // MARK: fields: a key and its value; an optional that is nil writes nothing, as `encodeIfPresent`
 
     public mutating func field(_ name: StaticString, _ value: String) { key(name); string(value) }

@@ -32,6 +32,17 @@ final class JSONLinesTests: XCTestCase {
         XCTAssertEqual(ExportFixtures.shipped.map { $0.summary.number }.compactMap { $0 }.count, 3, "the shipped plans have numbers to check")
     }
 
+    /// The plan inside a record is byte for byte `parse --format json`'s compact JSON, so that an
+    /// engine indexes exactly what kehoach prints.
+    func test_planInsideARecord_isTheBytesParsePrints() throws {
+        let exporter = try Exporter(format: .jsonl, records: .plans)
+        for (summary, plan) in ExportFixtures.shipped {
+            let line = String(decoding: try exporter.export(summary, plan).bytes, as: UTF8.self)
+            let printed = String(decoding: plan.jsonBytes(pretty: false), as: UTF8.self)
+            XCTAssertTrue(line.contains(",\"plan\":" + printed + ",\"source\":"), "record of \(summary.source)")
+        }
+    }
+
     func test_jsonlTargets_oneLinePerTargetWithPlanMetadata() throws {
         let exporter = try Exporter(format: .jsonl, records: .targets)
         var total = 0
