@@ -452,4 +452,13 @@ final class UnitNameEndTests: XCTestCase {
         - Phối hợp triển khai.
         """), ["lead Các sở, ngành", "lead Ủy ban nhân dân các xã, phường", "lead Các sở, ban, ngành"])
     }
+
+    /// real_10 (dev) line 20: "Đồng chí" before a post in a labelled line is no part of it.
+    func test_comradeBeforeAPost_isDropped() {
+        XCTAssertEqual(units("""
+        II. NỘI DUNG
+        1. Giám sát việc lập danh sách cử tri
+        - Đơn vị chủ trì: Đồng chí Phó chủ tịch Thường trực
+        """), ["lead Phó chủ tịch Thường trực"])
+    }
 }
