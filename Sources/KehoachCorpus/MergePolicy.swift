@@ -1,10 +1,12 @@
 /// When to rewrite index segments. Each import batch adds a segment; merging keeps their number
 /// logarithmic in the corpus size (like a binary counter: neighbours merge when the older is no
 /// larger than the newer ones), and a segment that has lost a third of its plans to removals is
-/// rewritten without them. No segment grows past `maxPlans`, which bounds the memory a merge
-/// needs (a merge holds the texts of the plans it rewrites).
+/// rewritten without them. No segment grows past `maxPlans`, which bounds the memory an import
+/// or a merge needs for the segment it builds, held whole (peak RSS 794 MB importing 10,000
+/// generated plans at once), and keeps big corpora from being rewritten again and again: 100,000
+/// plans imported in twelve runs took 479 s with 20,000 and 322 s with 10,000.
 struct MergePolicy: Sendable {
-    var maxPlans: Int = 20_000
+    var maxPlans: Int = 10_000
 
     /// The run of adjacent segments (indexes into `segments`) to merge next, if any.
     func nextMerge(_ segments: [Manifest.SegmentEntry]) -> Range<Int>? {
