@@ -357,10 +357,12 @@ struct ResponsibilityExtractor {
             while begin < range.upperBound, " -+•".utf8.contains(item.keyBytes[begin]) { begin += 1 }
             guard begin < range.upperBound else { continue }
             let end = range.upperBound
-            let key = item.key(begin..<end)
-            if words.requests.prefixMatch(of: key) != nil || !item.matches(of: words.boilerplate, in: begin..<end).isEmpty { continue }
-            guard words.unitHeads.prefixMatch(of: key) != nil || words.unitPrefixes.prefixMatch(of: key) != nil else { continue }
-            let sentence = item.text(begin..<end)
+            // most sentences open with no unit: tried on the key's bytes before any copy is made
+            let opensWithHead = item.phrase(startingAt: begin, in: words.unitHeads).map { $0.range.upperBound <= end } ?? false
+            guard opensWithHead || item.phrase(startingAt: begin, in: words.unitPrefixes).map({ $0.range.upperBound <= end }) ?? false,
+                  item.phrase(startingAt: begin, in: words.requests) == nil,
+                  item.matches(of: words.boilerplate, in: begin..<end).isEmpty else { continue }
+            if namedBeforeColonOnly, item.keyBytes[begin..<end].firstIndex(of: UInt8(ascii: ":")) == nil { continue }
             if let colon = item.keyBytes[begin..<end].firstIndex(of: UInt8(ascii: ":")),
                let unit = unitName(startingText: item.text(begin..<colon)),
                !namedBeforeColonOnly || Self.namesABody(unit) || Self.namesALocalGovernment(Folding.matchKey(unit)) {
@@ -373,7 +375,8 @@ struct ResponsibilityExtractor {
                 }
                 continue
             }
-            guard !namedBeforeColonOnly, words.unitHeads.prefixMatch(of: key) != nil, let verb = words.dutyVerbs.matches(in: key).first else { continue }
+            guard !namedBeforeColonOnly, opensWithHead, let verb = words.dutyVerbs.matches(in: item.key(begin..<end)).first else { continue }
+            let sentence = item.text(begin..<end)
             let subject = item.text(begin..<(begin + verb.range.lowerBound)).trimmedSpaces
             if subject.split(separator: " ").count <= 12, let unit = unitName(startingText: subject) {
                 found.append((unit, .lead, sentence))
